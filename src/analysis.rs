@@ -1,0 +1,45 @@
+//! The pipeline for one article: document -> quotes -> sentences and speakers -> rules.
+
+use std::path::Path;
+
+use crate::document::{Document, Format};
+use crate::error::Result;
+use crate::lexicon::{FR, Lexicon};
+use crate::model::Quote;
+use crate::quotes::{Unbalanced, pair_quotes};
+use crate::rules::{self, Finding};
+use crate::speakers::{self, article::Article};
+
+/// Everything attrib found in one article.
+#[derive(Debug)]
+pub struct Analysis {
+    pub document: Document,
+    pub quotes: Vec<Quote>,
+    pub unbalanced: Vec<Unbalanced>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads `bytes` as an article of the given format and analyses it.
+pub fn analyze(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Analysis> {
+    let document = Document::parse(path, bytes, format)?;
+    Ok(analyze_document(document, &FR))
+}
+
+pub fn analyze_document(document: Document, lex: &Lexicon) -> Analysis {
+    let (spans, unbalanced) = pair_quotes(&document.prose, &document.blocks);
+    let quotes = {
+        let article = Article::new(&document, lex, &spans);
+        speakers::attribute(&article, &spans)
+    };
+    let mut analysis = Analysis { document, quotes, unbalanced, findings: Vec::new() };
+    analysis.findings = rules::check(&analysis);
+    analysis
+}
+
+/// Analyses Markdown text (for tests and embedding).
+pub fn analyze_text(text: &str) -> Analysis {
+    match analyze(Path::new("<text>"), text.as_bytes().to_vec(), Format::Markdown) {
+        Ok(a) => a,
+        Err(_) => unreachable!("a &str is valid UTF-8"),
+    }
+}

@@ -1,0 +1,108 @@
+//! Markdown through pulldown-cmark's offset iterator.
+//!
+//! Only `Text` events are prose; they are copied into the blank mask at their source
+//! offsets. Code (fenced, indented, inline), HTML blocks and comments, and YAML/TOML front
+//! matter produce other events and so stay blank. Each paragraph, heading, tight list item
+//! or table cell becomes a block spanning its first to its last prose byte.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{Block, BlockKind};
+use crate::source::Span;
+
+pub(super) fn prose_blocks(text: &str) -> (String, Vec<Block>) {
+    let mut mask = super::blank(text);
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut blocks = Vec::new();
+    // Stack of open block containers: (kind, first prose byte, last prose byte).
+    let mut open: Vec<(BlockKind, Option<Span>)> = Vec::new();
+    let mut in_metadata = false;
+    let mut code_depth = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { .. } => open.push((BlockKind::Heading, None)),
+                Tag::Paragraph | Tag::Item | Tag::TableCell => {
+                    open.push((BlockKind::Paragraph, None))
+                }
+                Tag::MetadataBlock(_) => in_metadata = true,
+                Tag::CodeBlock(_) => code_depth += 1,
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => {
+                    if let Some((kind, Some(span))) = open.pop() {
+                        blocks.push(Block { kind, span });
+                    }
+                }
+                TagEnd::MetadataBlock(_) => in_metadata = false,
+                TagEnd::CodeBlock => code_depth = code_depth.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(_) if !in_metadata && code_depth == 0 => {
+                let (start, end) = (range.start, range.end.min(text.len()));
+                if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+                {
+                    continue;
+                }
+                mask[start..end].copy_from_slice(&text.as_bytes()[start..end]);
+                if let Some((_, span)) = open.last_mut() {
+                    let s = Span::new(start, end);
+                    *span = Some(span.map_or(s, |old| old.cover(s)));
+                }
+            }
+            _ => {}
+        }
+    }
+    for b in mask.iter_mut() {
+        if *b == b'\r' {
+            *b = b' ';
+        }
+    }
+    blocks.sort_by_key(|b| b.span.start);
+    (super::into_string(mask), blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose_of(text: &str) -> Vec<String> {
+        let (prose, blocks) = prose_blocks(text);
+        blocks
+            .iter()
+            .map(|b| {
+                prose[b.span.start..b.span.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn code_comments_and_front_matter_are_not_prose() {
+        let text = "---\ntitle: « x »\n---\n\n# Titre\n\nUn `code «` ici.\n\n<!-- « non -->\n\n```\n« bloc\n```\n\n- item « a »\n";
+        assert_eq!(prose_of(text), ["Titre", "Un ici.", "item « a »"]);
+    }
+
+    #[test]
+    fn headings_are_marked() {
+        let (_, blocks) = prose_blocks("# T\n\nCorps.\n");
+        assert_eq!(blocks[0].kind, BlockKind::Heading);
+        assert_eq!(blocks[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn offsets_point_into_the_file() {
+        let text = "> Il a dit : « oui ».\n";
+        let (prose, blocks) = prose_blocks(text);
+        let b = blocks[0].span;
+        assert_eq!(&text[b.start..b.end], "Il a dit : « oui ».");
+        assert_eq!(prose.len(), text.len());
+    }
+}

@@ -1,0 +1,23 @@
+//! Errors the library reports. Each names the file, so the command line can print it as is.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: is a directory, not an article", path.display())]
+    IsDirectory { path: PathBuf },
+    #[error("{}:{line}: invalid UTF-8 at byte {offset}", path.display())]
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,221 @@
+//! The French grammar data of `grammar/fr/`, compiled into the binary.
+//!
+//! Every word list lives in a data file so that vocabulary changes (and, later, a new
+//! language) are data and tests, not parser edits. The files are embedded at build time with
+//! `include_str!` and parsed once, on first use.
+
+pub mod phrases;
+pub mod verbs;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use phrases::PhraseTable;
+use verbs::VerbForm;
+
+use crate::model::SourceKind;
+use crate::text::normalize::fold;
+
+/// How a marker is placed: anywhere, or only fronted (`Pour X, …`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerPosition {
+    Any,
+    Fronted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub position: MarkerPosition,
+    /// The source relayed another's words (`cité par X`).
+    pub relay: bool,
+}
+
+/// Grammatical classes of the closed-class words the noun-phrase grammar needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    Determiner,
+    Pronoun,
+    Clitic,
+    Preposition,
+    Relative,
+    Conjunction,
+    Title,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub verbs: PhraseTable<VerbForm>,
+    pub verb_lemmas: usize,
+    pub markers: PhraseTable<Marker>,
+    pub marker_guards: PhraseTable<()>,
+    pub abbreviations: HashSet<String>,
+    pub source_nouns: PhraseTable<SourceKind>,
+    pub media: PhraseTable<()>,
+    pub given_names: HashSet<String>,
+    pub name_particles: HashSet<String>,
+    pub metonyms: PhraseTable<()>,
+    pub anonymous: PhraseTable<()>,
+    pub vague: PhraseTable<()>,
+    pub mention_cues: PhraseTable<()>,
+    pub fronted: PhraseTable<()>,
+    pub function_words: HashMap<String, Vec<WordClass>>,
+    /// Lines of the data files that could not be read (empty for the built-in grammar).
+    pub problems: Vec<String>,
+}
+
+/// The built-in French grammar.
+pub static FR: LazyLock<Lexicon> = LazyLock::new(Lexicon::french);
+
+/// Data lines: trimmed, without comments and blank lines.
+fn entries(source: &str) -> impl Iterator<Item = (usize, &str)> {
+    source
+        .lines()
+        .enumerate()
+        .map(|(n, l)| (n + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    pub fn french() -> Lexicon {
+        let mut lex = Lexicon::default();
+        let (lemmas, bad) = verbs::load(include_str!("../../grammar/fr/verbs.tsv"), &mut lex.verbs);
+        lex.verb_lemmas = lemmas;
+        lex.problems.extend(bad);
+        lex.load_markers(include_str!("../../grammar/fr/markers.tsv"));
+        phrase_list(&mut lex.marker_guards, include_str!("../../grammar/fr/marker_guards.txt"));
+        for (_, l) in entries(include_str!("../../grammar/fr/abbreviations.txt")) {
+            lex.abbreviations.insert(l.trim().to_string());
+        }
+        lex.load_source_nouns(include_str!("../../grammar/fr/source_nouns.tsv"));
+        phrase_list(&mut lex.media, include_str!("../../grammar/fr/media.txt"));
+        for (_, l) in entries(include_str!("../../grammar/fr/given_names.txt")) {
+            lex.given_names.insert(l.trim().to_string());
+        }
+        for (_, l) in entries(include_str!("../../grammar/fr/name_particles.txt")) {
+            lex.name_particles.insert(fold(l.trim()));
+        }
+        for (n, l) in entries(include_str!("../../grammar/fr/metonyms.tsv")) {
+            match l.split_once('\t') {
+                Some((m, _)) => lex.metonyms.insert(m.trim(), ()),
+                None => lex.problems.push(format!("metonyms.tsv:{n}: expected 2 columns")),
+            }
+        }
+        phrase_list(&mut lex.anonymous, include_str!("../../grammar/fr/anonymous.txt"));
+        phrase_list(&mut lex.vague, include_str!("../../grammar/fr/vague.txt"));
+        phrase_list(&mut lex.mention_cues, include_str!("../../grammar/fr/mention_cues.txt"));
+        phrase_list(&mut lex.fronted, include_str!("../../grammar/fr/fronted_adverbials.txt"));
+        lex.load_function_words(include_str!("../../grammar/fr/function_words.tsv"));
+        lex
+    }
+
+    fn load_markers(&mut self, source: &str) {
+        for (n, line) in entries(source) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let position = match cols.get(1).copied() {
+                Some("any") => MarkerPosition::Any,
+                Some("fronted") => MarkerPosition::Fronted,
+                _ => {
+                    self.problems.push(format!("markers.tsv:{n}: position must be any or fronted"));
+                    continue;
+                }
+            };
+            let relay = match cols.get(2).copied() {
+                Some("source") => false,
+                Some("relay") => true,
+                _ => {
+                    self.problems.push(format!("markers.tsv:{n}: class must be source or relay"));
+                    continue;
+                }
+            };
+            self.markers.insert(cols[0], Marker { position, relay });
+        }
+    }
+
+    fn load_source_nouns(&mut self, source: &str) {
+        for (n, line) in entries(source) {
+            let Some((noun, class)) = line.split_once('\t') else {
+                self.problems.push(format!("source_nouns.tsv:{n}: expected 2 columns"));
+                continue;
+            };
+            let kind = match class.trim() {
+                "person" => SourceKind::Person,
+                "organization" => SourceKind::Organization,
+                "media" => SourceKind::Media,
+                "document" => SourceKind::Document,
+                other => {
+                    self.problems.push(format!("source_nouns.tsv:{n}: unknown class {other:?}"));
+                    continue;
+                }
+            };
+            self.source_nouns.insert(noun.trim(), kind);
+        }
+    }
+
+    fn load_function_words(&mut self, source: &str) {
+        for (n, line) in entries(source) {
+            let Some((word, class)) = line.split_once('\t') else {
+                self.problems.push(format!("function_words.tsv:{n}: expected 2 columns"));
+                continue;
+            };
+            let class = match class.trim() {
+                "det" => WordClass::Determiner,
+                "pron" => WordClass::Pronoun,
+                "clitic" => WordClass::Clitic,
+                "prep" => WordClass::Preposition,
+                "rel" => WordClass::Relative,
+                "conj" => WordClass::Conjunction,
+                "title" => WordClass::Title,
+                other => {
+                    self.problems.push(format!("function_words.tsv:{n}: unknown class {other:?}"));
+                    continue;
+                }
+            };
+            let classes = self.function_words.entry(fold(word.trim())).or_default();
+            if !classes.contains(&class) {
+                classes.push(class);
+            }
+        }
+    }
+
+    /// Whether a folded word has a closed-class reading.
+    pub fn is(&self, norm: &str, class: WordClass) -> bool {
+        self.function_words
+            .get(norm)
+            .is_some_and(|c| c.contains(&class))
+    }
+
+    pub fn is_abbreviation(&self, word_with_period: &str) -> bool {
+        self.abbreviations.contains(word_with_period)
+    }
+}
+
+fn phrase_list(table: &mut PhraseTable<()>, source: &str) {
+    for (_, line) in entries(source) {
+        table.insert(line.trim(), ());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_grammar_loads_cleanly() {
+        let lex = Lexicon::french();
+        assert!(lex.problems.is_empty(), "{:?}", lex.problems);
+        assert_eq!(lex.verb_lemmas, 249);
+        assert!(lex.abbreviations.contains("M."));
+        assert!(lex.given_names.contains("Jean"));
+        assert!(lex.media.len() > 50);
+    }
+
+    #[test]
+    fn verb_forms_cover_incises_and_spellings() {
+        let lex = &*FR;
+        let toks = |s: &str| crate::text::token::tokenize(s, 0, &|_| false);
+        for form in ["a-t-elle déclaré", "reconnait", "s'est félicitée", "avaient indiqué", "dit-on"] {
+            let t = toks(form);
+            assert_eq!(lex.verbs.match_at(&t, 0).map(|m| m.0), Some(t.len()), "{form}");
+        }
+    }
+}

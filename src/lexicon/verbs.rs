@@ -1,0 +1,126 @@
+//! Reporting verbs: every third-person form of each lemma in `grammar/fr/verbs.tsv`.
+
+use super::phrases::PhraseTable;
+use crate::text::token::entry_words;
+
+/// Which column of the verb table a form comes from: it decides where the speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// A finite form with the subject before it (`X a déclaré`) or, after a quote, after
+    /// it (`« … », a déclaré X`).
+    Finite,
+    /// Conditional (`dirait`): a finite form, also a future in the past.
+    Conditional,
+    /// Past conditional (`aurait déclaré`): the speech act itself is hearsay.
+    ConditionalPast,
+    /// Past participle alone (`déclaré`): part of a compound form split by adverbs.
+    PastParticiple,
+    /// Present participle (`estimant`, `en affirmant`): the subject is the clause's.
+    PresentParticiple,
+    /// Inverted incise with a subject pronoun (`a-t-il déclaré`, `dit-elle`).
+    Incise,
+}
+
+#[derive(Debug, Clone)]
+pub struct VerbForm {
+    pub lemma: String,
+    pub category: String,
+    pub kind: FormKind,
+}
+
+const COLUMNS: [FormKind; 11] = [
+    FormKind::Finite,            // present
+    FormKind::Finite,            // imperfect
+    FormKind::Finite,            // simple past
+    FormKind::Finite,            // compound past
+    FormKind::Finite,            // pluperfect
+    FormKind::Finite,            // future
+    FormKind::Conditional,       // conditional
+    FormKind::ConditionalPast,   // past conditional
+    FormKind::PastParticiple,    // past participle
+    FormKind::PresentParticiple, // present participle
+    FormKind::Incise,            // inverted incise forms
+];
+
+/// Parses the verb table into `table`; returns the number of lemmas and the bad lines.
+pub fn load(source: &str, table: &mut PhraseTable<VerbForm>) -> (usize, Vec<String>) {
+    let mut lemmas = 0;
+    let mut bad = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 2 + COLUMNS.len() {
+            bad.push(format!("verbs.tsv:{}: expected {} columns", n + 1, 2 + COLUMNS.len()));
+            continue;
+        }
+        lemmas += 1;
+        let (lemma, category) = (cols[0], cols[1]);
+        let pronominal = lemma.starts_with("se ") || lemma.starts_with("s'");
+        for (col, &kind) in cols[2..].iter().zip(COLUMNS.iter()) {
+            for form in col.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+                for variant in variants(form, kind, pronominal) {
+                    table.insert_words(
+                        variant,
+                        VerbForm {
+                            lemma: lemma.to_string(),
+                            category: category.to_string(),
+                            kind,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    (lemmas, bad)
+}
+
+/// The spellings a form stands for: incises with every subject pronoun, the plural
+/// pluperfect, and agreement of pronominal participles.
+fn variants(form: &str, kind: FormKind, pronominal: bool) -> Vec<Vec<String>> {
+    let words = entry_words(form);
+    let mut out = vec![words.clone()];
+    let swap = |from: &str, to: &str| -> Vec<String> {
+        words
+            .iter()
+            .map(|w| if w == from { to.to_string() } else { w.clone() })
+            .collect()
+    };
+    if kind == FormKind::Incise {
+        if words.iter().any(|w| w == "il") {
+            out.push(swap("il", "elle"));
+            out.push(swap("il", "on"));
+        }
+        if words.iter().any(|w| w == "ils") {
+            out.push(swap("ils", "elles"));
+        }
+    }
+    if kind == FormKind::Finite {
+        if let Some(first) = words.first() {
+            let plural = match first.as_str() {
+                "avait" => Some("avaient"),
+                "était" => Some("étaient"),
+                _ => None,
+            };
+            if let Some(p) = plural {
+                let mut w = words.clone();
+                w[0] = p.to_string();
+                out.push(w);
+            }
+        }
+    }
+    if pronominal && words.len() >= 2 && matches!(kind, FormKind::Finite | FormKind::Incise | FormKind::ConditionalPast) {
+        let last = words.last().cloned().unwrap_or_default();
+        if !last.ends_with('s') && !last.ends_with('e') && words.iter().any(|w| w == "est" || w == "sont" || w == "serait" || w == "seraient" || w == "était") {
+            for suffix in ["e", "s", "es"] {
+                let mut w = words.clone();
+                if let Some(l) = w.last_mut() {
+                    l.push_str(suffix);
+                }
+                out.push(w);
+            }
+        }
+    }
+    out
+}

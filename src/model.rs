@@ -1,0 +1,90 @@
+//! The nouns every stage shares: quotations, speakers and the kinds of sources.
+
+use serde::Serialize;
+
+use crate::source::Span;
+
+/// What kind of source stands behind words (see `shared/corpus/ANNOTATION.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A named person.
+    Person,
+    /// Companies, parties, unions, governments, institutions, courts, police.
+    Organization,
+    /// A newspaper, agency or broadcaster speaking through its own reporting.
+    Media,
+    /// A report, study, communiqué, law or poll quoted as such.
+    Document,
+    /// A described but unnamed source (« un diplomate européen »).
+    Anonymous,
+    /// No identifiable source at all (« des observateurs », « certains »).
+    Vague,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organization => "organization",
+            SourceKind::Media => "media",
+            SourceKind::Document => "document",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Vague => "vague",
+        }
+    }
+}
+
+/// Direct speech, a fragment woven into the article's sentence, or marks that report no
+/// speech at all (titles, names, words as words, scare quotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Mention,
+}
+
+/// How a speaker was linked to a quote: which construction of reported speech matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// `« … », a déclaré X` / `« … », a-t-il déclaré`.
+    InciseAfter,
+    /// `« Nous restons, a-t-il dit, déterminés »`.
+    InciseInside,
+    /// `X a déclaré : « … »`, `X estime que « … »`.
+    Introducer,
+    /// `selon X, « … »`, `pour X, « … »`, `d'après X`.
+    Marker,
+    /// `« … » — X, titre`.
+    Signature,
+    /// Another quote of the same sentence has the speaker (`« a » et « b », dit-il`).
+    SameSentence,
+    /// A quote with no cue, continuing the speaker of the sentence before.
+    PreviousSentence,
+    /// A colon introducer with no reporting verb: the clause's subject speaks.
+    ClauseSubject,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The most specific name the article gives (a pronoun is resolved, never output).
+    pub name: String,
+    pub kind: SourceKind,
+    /// Where that name stands in the article.
+    #[serde(skip)]
+    pub span: Span,
+    pub via: Via,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub id: String,
+    /// The words between the outer marks, padding spaces and continuation marks removed.
+    pub text: String,
+    pub kind: QuoteKind,
+    /// From the opening mark to the closing mark, both included.
+    pub span: Span,
+    pub speaker: Option<Speaker>,
+}

@@ -1,0 +1,79 @@
+//! Direct, partial or mention: what a quotation is, from its shape and its setting.
+//!
+//! Direct speech is whole sentences: it has a sentence break inside, or it is introduced
+//! by a colon, or it starts with a capital and stands alone in its sentence. A fragment
+//! woven into the article's sentence is partial. Marks around a name, a title or a short
+//! phrase with no speaker in sight (`l'opération « Barkhane »`, `ses « exploits »`) are a
+//! mention and need no speaker; a naming word before the marks (`baptisée`, `le mot`)
+//! makes a mention whatever follows.
+
+use crate::model::QuoteKind;
+
+/// What the speaker stage knows about a quote's setting.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Setting {
+    pub after_colon: bool,
+    pub naming_cue_before: bool,
+    /// The article's sentence goes on after the closing mark with something that is not
+    /// an incise.
+    pub sentence_continues: bool,
+    pub has_speaker: bool,
+}
+
+pub fn classify(inner: &str, setting: Setting) -> QuoteKind {
+    let words = inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let sentence_break = has_sentence_break(inner);
+    if sentence_break && words >= 4 {
+        return QuoteKind::Direct;
+    }
+    if setting.naming_cue_before && words <= 6 {
+        return QuoteKind::Mention;
+    }
+    let starts_upper = inner.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+    if words >= 3 && (setting.after_colon || (starts_upper && !setting.sentence_continues && setting.has_speaker)) {
+        return QuoteKind::Direct;
+    }
+    if setting.has_speaker || words > 4 {
+        return QuoteKind::Partial;
+    }
+    QuoteKind::Mention
+}
+
+/// A `.`, `!` or `?` followed by a space and a capital, inside the quote.
+fn has_sentence_break(inner: &str) -> bool {
+    let chars: Vec<char> = inner.chars().collect();
+    chars.windows(3).any(|w| {
+        matches!(w[0], '.' | '!' | '?' | '…') && crate::text::normalize::is_space(w[1]) && w[2].is_uppercase()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_direct() {
+        let s = Setting::default();
+        assert_eq!(classify("Nous partons. Il le faut bien.", s), QuoteKind::Direct);
+        let colon = Setting { after_colon: true, has_speaker: true, ..s };
+        assert_eq!(classify("Nous partons demain matin", colon), QuoteKind::Direct);
+    }
+
+    #[test]
+    fn fragments_with_speaker_are_partial() {
+        let s = Setting { has_speaker: true, sentence_continues: true, ..Default::default() };
+        assert_eq!(classify("une trahison", s), QuoteKind::Partial);
+    }
+
+    #[test]
+    fn short_unattributed_marks_are_mentions() {
+        assert_eq!(classify("Barkhane", Setting::default()), QuoteKind::Mention);
+        let named = Setting { naming_cue_before: true, has_speaker: true, ..Default::default() };
+        assert_eq!(classify("Les Soulèvements de la Terre", named), QuoteKind::Mention);
+    }
+
+    #[test]
+    fn long_fragment_without_speaker_stays_partial() {
+        assert_eq!(classify("de haut en bas toute la rédaction en un mois", Setting::default()), QuoteKind::Partial);
+    }
+}

@@ -1,0 +1,59 @@
+//! The rules: one file each, with its id, default severity and one-line description.
+//!
+//! A rule reads the analysis of one article and returns findings. The registry below is
+//! what `--format human` prints, what the README documents and what later formats (SARIF)
+//! describe.
+
+pub mod quote_without_speaker;
+pub mod unbalanced_quote;
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// What every rule declares about itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub description: &'static str,
+    pub check: fn(&Analysis) -> Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    /// The id of the quote (or claim) the finding is about, if any.
+    pub subject: Option<String>,
+}
+
+pub const RULES: &[Rule] = &[quote_without_speaker::RULE, unbalanced_quote::RULE];
+
+/// Runs every rule; findings come sorted by position, then rule id.
+pub fn check(analysis: &Analysis) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(analysis)).collect();
+    findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    findings
+}

@@ -1,0 +1,171 @@
+//! Byte spans inside a text and their 1-based line/column form for humans.
+//!
+//! Everything inside attrib works on byte offsets into the original file, so that a
+//! finding always points at the exact bytes an editor typed. Columns shown to users count
+//! characters (Unicode scalar values), the way editors and SARIF's `unicodeCodePoints` do,
+//! so that `«`, `é`, U+00A0 and U+202F each count as one column.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into a source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+}
+
+/// A span as printed in reports: byte offsets plus 1-based line and character column of
+/// both ends (the end position is exclusive, as in the JSON contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// Maps byte offsets to lines and columns.
+///
+/// Lines end at `\n`; a `\r` before it belongs to no column that matters (CRLF files give
+/// the same line/column as LF files). A byte-order mark at the start of the file takes no
+/// column, since no editor shows it.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    bom_len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        let bom_len = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        LineIndex {
+            line_starts,
+            bom_len,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset. Offsets inside a multi-byte
+    /// character are clamped to its start.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let mut start = self.line_starts[line];
+        if line == 0 {
+            start = start.max(self.bom_len.min(offset));
+        }
+        let column = text[start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    pub fn locate(&self, text: &str, span: Span) -> Location {
+        let (line, column) = self.line_col(text, span.start);
+        let (end_line, end_column) = self.line_col(text, span.end);
+        Location {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// The byte range of the (1-based) line, without its line ending.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_starts[line - 1];
+        let mut end = self
+            .line_starts
+            .get(line)
+            .map(|&s| s - 1)
+            .unwrap_or(text.len());
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Span::new(start, end.max(start))
+    }
+}
+
+/// The largest char boundary at or below `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "«\u{a0}é»\nx";
+        let idx = LineIndex::new(text);
+        let e = text.find('é').unwrap();
+        assert_eq!(idx.line_col(text, e), (1, 3));
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.line_col(text, x), (2, 1));
+    }
+
+    #[test]
+    fn crlf_and_lf_agree() {
+        let lf = "a\nb «c»";
+        let crlf = "a\r\nb «c»";
+        let (il, ic) = (LineIndex::new(lf), LineIndex::new(crlf));
+        assert_eq!(
+            il.line_col(lf, lf.find('«').unwrap()),
+            ic.line_col(crlf, crlf.find('«').unwrap())
+        );
+        assert_eq!(ic.line_span(crlf, 1), Span::new(0, 1));
+    }
+
+    #[test]
+    fn bom_takes_no_column() {
+        let text = "\u{feff}«x»";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 3), (1, 1));
+        assert_eq!(idx.line_col(text, text.find('x').unwrap()), (1, 2));
+    }
+
+    #[test]
+    fn narrow_nbsp_is_one_column() {
+        let text = "«\u{202f}ok\u{202f}»";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, text.find('o').unwrap()), (1, 3));
+    }
+}

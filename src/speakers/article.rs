@@ -1,0 +1,135 @@
+//! The article as the speaker stage sees it: tokens and sentences of every block, the
+//! proper names it mentions, and lookups between byte offsets and tokens.
+
+use std::collections::HashSet;
+
+use crate::document::{BlockKind, Document};
+use crate::lexicon::{Lexicon, WordClass};
+use crate::model::SourceKind;
+use crate::quotes::QuoteSpan;
+use crate::sentences::{self, Sentence};
+use crate::source::Span;
+use crate::text::token::{Token, tokenize};
+
+pub struct BlockText {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub heading: bool,
+}
+
+/// A token position: block index and token index in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct At {
+    pub block: usize,
+    pub token: usize,
+}
+
+/// A proper name met in the text, for pronoun and short-name resolution.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub name: String,
+    pub kind: SourceKind,
+    pub span: Span,
+    pub plural: bool,
+}
+
+pub struct Article<'a> {
+    pub doc: &'a Document,
+    pub lex: &'a Lexicon,
+    pub blocks: Vec<BlockText>,
+    /// Capitalised words seen inside a sentence (not first): evidence that a capitalised
+    /// sentence-initial word is a name too.
+    pub proper_words: HashSet<String>,
+    pub mentions: Vec<Mention>,
+}
+
+impl<'a> Article<'a> {
+    pub fn new(doc: &'a Document, lex: &'a Lexicon, quotes: &[QuoteSpan]) -> Article<'a> {
+        let bounds: Vec<(Span, Span)> = quotes.iter().map(|q| (q.open, q.close)).collect();
+        let mut blocks = Vec::with_capacity(doc.blocks.len());
+        let mut proper_words = HashSet::new();
+        for block in &doc.blocks {
+            let text = doc.prose(block.span);
+            let tokens = tokenize(text, block.span.start, &|w| lex.is_abbreviation(w));
+            let sentences = sentences::split(&tokens, &bounds);
+            for s in &sentences {
+                for (k, t) in tokens[s.tokens.clone()].iter().enumerate() {
+                    let after_open = k > 0 && tokens[s.tokens.start + k - 1].punct().is_some_and(|c| "«“\"‹‘:(—–-".contains(c));
+                    if k > 0 && !after_open && t.is_word() && t.capitalized && !lex.function_words.contains_key(&t.norm) {
+                        proper_words.insert(doc.text[t.span.start..t.span.end].to_string());
+                    }
+                }
+            }
+            blocks.push(BlockText {
+                tokens,
+                sentences,
+                heading: block.kind == BlockKind::Heading,
+            });
+        }
+        let mut article = Article {
+            doc,
+            lex,
+            blocks,
+            proper_words,
+            mentions: Vec::new(),
+        };
+        article.mentions = super::names::collect_mentions(&article);
+        article
+    }
+
+    pub fn tokens(&self, block: usize) -> &[Token] {
+        &self.blocks[block].tokens
+    }
+
+    pub fn token(&self, at: At) -> &Token {
+        &self.blocks[at.block].tokens[at.token]
+    }
+
+    /// The token starting exactly at byte `offset`.
+    pub fn at_offset(&self, block: usize, offset: usize) -> Option<At> {
+        let toks = &self.blocks[block].tokens;
+        toks.binary_search_by_key(&offset, |t| t.span.start)
+            .ok()
+            .map(|token| At { block, token })
+    }
+
+    /// Index of the sentence of block `at.block` holding token `at.token`.
+    pub fn sentence_of(&self, at: At) -> usize {
+        let sents = &self.blocks[at.block].sentences;
+        sents
+            .iter()
+            .position(|s| s.tokens.contains(&at.token))
+            .unwrap_or(sents.len().saturating_sub(1))
+    }
+
+    pub fn sentence(&self, block: usize, index: usize) -> Option<&Sentence> {
+        self.blocks.get(block)?.sentences.get(index)
+    }
+
+    /// The text of a token range, as typed in the file (markup blanked, spaces folded).
+    pub fn text_of(&self, block: usize, start: usize, end: usize) -> String {
+        let toks = &self.blocks[block].tokens;
+        if start >= end || end > toks.len() {
+            return String::new();
+        }
+        let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+        self.doc.prose(span).split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    pub fn span_of(&self, block: usize, start: usize, end: usize) -> Span {
+        let toks = &self.blocks[block].tokens;
+        Span::new(toks[start].span.start, toks[end - 1].span.end)
+    }
+
+    pub fn is(&self, t: &Token, class: WordClass) -> bool {
+        t.is_word() && self.lex.is(&t.norm, class)
+    }
+
+    /// Whether `at` is the first word of its sentence (after an opening mark or dash).
+    pub fn sentence_initial(&self, at: At) -> bool {
+        let s = self.sentence_of(at);
+        let Some(sent) = self.sentence(at.block, s) else { return true };
+        let toks = self.tokens(at.block);
+        (sent.tokens.start..at.token).all(|k| toks[k].punct().is_some_and(|c| !c.is_alphanumeric()))
+    }
+}

@@ -1,0 +1,279 @@
+//! The constructions of French reported speech that link a quote to its speaker.
+//!
+//! Forward patterns (after a closing mark, inside a quote) are nom parsers over tokens;
+//! the introducer before a quote is found by scanning back from the opening mark to the
+//! nearest reporting verb or marker of the same sentence.
+
+use nom::{IResult, Input, Parser, combinator::opt, error::ErrorKind};
+
+use super::article::{Article, At};
+use super::names::{Subject, pronoun};
+use super::stream::Toks;
+use crate::lexicon::verbs::{FormKind, VerbForm};
+use crate::lexicon::{MarkerPosition, WordClass};
+use crate::model::Via;
+use crate::text::token::Token;
+
+type Res<'a, O> = IResult<Toks<'a>, O>;
+
+fn fail<O>(input: Toks<'_>) -> Res<'_, O> {
+    Err(nom::Err::Error(nom::error::Error::new(input, ErrorKind::Verify)))
+}
+
+/// One punctuation token.
+fn punct<'a>(c: char) -> impl Fn(Toks<'a>) -> Res<'a, &'a Token> {
+    move |input: Toks<'a>| match input.first() {
+        Some(t) if t.is_punct(c) => Ok((input.take_from(1), t)),
+        _ => fail(input),
+    }
+}
+
+/// A dash introducing a signature (`— Jean Dupont, maire`).
+fn dash(input: Toks<'_>) -> Res<'_, &Token> {
+    match input.first() {
+        Some(t) if t.punct().is_some_and(|c| matches!(c, '—' | '–' | '-')) => Ok((input.take_from(1), t)),
+        _ => fail(input),
+    }
+}
+
+/// A reporting-verb form: where it starts (token index) and what form it is.
+#[derive(Debug, Clone)]
+pub struct VerbHit<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub form: &'a VerbForm,
+}
+
+fn verb<'a>(a: &'a Article<'a>) -> impl Fn(Toks<'a>) -> Res<'a, VerbHit<'a>> {
+    move |input: Toks<'a>| match a.lex.verbs.match_at(input.all, input.start) {
+        Some((len, form)) if len <= input.input_len() => Ok((
+            input.take_from(len),
+            VerbHit { start: input.start, end: input.start + len, form },
+        )),
+        _ => fail(input),
+    }
+}
+
+/// A marker that may follow a quote (`« … », selon X`).
+fn marker<'a>(a: &'a Article<'a>) -> impl Fn(Toks<'a>) -> Res<'a, usize> {
+    move |input: Toks<'a>| match a.lex.markers.match_at(input.all, input.start) {
+        Some((len, m)) if m.position == MarkerPosition::Any && len <= input.input_len() => {
+            Ok((input.take_from(len), len))
+        }
+        _ => fail(input),
+    }
+}
+
+/// The subject pronoun inside an inverted form (`a-t-il dit` -> `il`).
+fn incise_pronoun(a: &Article, b: usize, hit: &VerbHit) -> Option<Subject> {
+    let toks = a.tokens(b);
+    (hit.start..hit.end).find_map(|k| {
+        pronoun(&toks[k]).map(|plural| Subject::Pronoun { at: At { block: b, token: k }, plural })
+    })
+}
+
+/// `« … », a déclaré X` · `« … », a-t-il déclaré` · `« … », selon X` · `« … » — X`.
+/// `i` is the token after the closing mark, `limit` the end of the sentence.
+pub fn after_quote(a: &Article, b: usize, i: usize, limit: usize) -> Option<(Subject, Via)> {
+    let toks = a.tokens(b);
+    let input = Toks::new(toks, i, limit);
+    if let Ok((rest, (_, hit))) = (opt(punct(',')), verb(a)).parse(input) {
+        return match hit.form.kind {
+            FormKind::Incise => incise_pronoun(a, b, &hit).map(|s| (s, Via::InciseAfter)),
+            FormKind::Finite | FormKind::Conditional | FormKind::ConditionalPast => {
+                a.forward_subject(b, rest.start, limit).map(|s| (s, Via::InciseAfter))
+            }
+            FormKind::PastParticiple | FormKind::PresentParticiple => None,
+        };
+    }
+    if let Ok((rest, _)) = (punct(','), marker(a)).parse(input) {
+        return a.forward_subject(b, rest.start, limit).map(|s| (s, Via::Marker));
+    }
+    if let Ok((rest, _)) = (opt(punct(',')), dash).parse(input) {
+        return a.forward_subject(b, rest.start, limit).map(|s| (s, Via::Signature));
+    }
+    None
+}
+
+/// `« Nous restons, a-t-il dit, déterminés »`: an incise between commas inside a quote.
+pub fn inside_quote(a: &Article, b: usize, from: usize, to: usize) -> Option<(Subject, Via)> {
+    let toks = a.tokens(b);
+    for k in from..to {
+        if !toks[k].is_punct(',') {
+            continue;
+        }
+        let input = Toks::new(toks, k + 1, to);
+        let Ok((rest, hit)) = verb(a)(input) else { continue };
+        let subject = match hit.form.kind {
+            FormKind::Incise => incise_pronoun(a, b, &hit),
+            FormKind::Finite => match a.forward_subject(b, rest.start, to) {
+                Some(Subject::Phrase(p)) if a.is_name_start(b, p.start) => Some(Subject::Phrase(p)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(subject) = subject else { continue };
+        let end = match subject {
+            Subject::Pronoun { at, .. } => at.token.max(hit.end - 1) + 1,
+            Subject::Phrase(p) => p.end,
+        };
+        if toks.get(end).is_some_and(|t| t.is_punct(',')) {
+            return Some((subject, Via::InciseInside));
+        }
+    }
+    None
+}
+
+/// What the nearest cue before a quote says about its speaker.
+pub enum Before {
+    Found(Subject, Via),
+    /// `Estimant que « … », il …`: the subject comes after the quote.
+    SubjectAfter,
+}
+
+const AUXILIARIES: [&str; 16] = [
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "était", "étaient", "serait", "seraient", "eut", "eurent",
+];
+
+/// Scans back from token `open` to `lo` for the nearest reporting verb or marker:
+/// `X a déclaré : « … »`, `X estime que « … »`, `selon X, « … »`, `Pour X : « … »`.
+pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Before> {
+    let toks = a.tokens(b);
+    let mut k = open;
+    while k > lo {
+        k -= 1;
+        let t = &toks[k];
+        if t.punct().is_some_and(|c| "»”›;".contains(c)) {
+            return None;
+        }
+        if let Some((len, m)) = a.lex.markers.match_at(toks, k)
+            && k + len <= open
+            && a.lex.marker_guards.match_at(toks, k).is_none()
+        {
+            let fronted_ok = m.position == MarkerPosition::Any
+                || k == lo
+                || toks[k - 1].punct().is_some_and(|c| ",;:".contains(c))
+                || a.sentence_initial(At { block: b, token: k });
+            let next = toks.get(k + len);
+            let np_follows = next.is_some_and(|n| {
+                a.is(n, WordClass::Determiner) || a.is(n, WordClass::Title) || pronoun(n).is_some() || a.is_name_start(b, k + len)
+            });
+            if fronted_ok && np_follows {
+                let subject = a.forward_subject(b, k + len, open);
+                let closed = match subject {
+                    Some(Subject::Phrase(p)) => {
+                        let end = p.apposed_name.map_or(p.end, |(_, e)| e);
+                        m.position == MarkerPosition::Any || toks.get(end).is_some_and(|t| t.punct().is_some_and(|c| ",:".contains(c)))
+                    }
+                    Some(Subject::Pronoun { .. }) => true,
+                    None => false,
+                };
+                if closed && let Some(s) = subject {
+                    return Some(Before::Found(s, Via::Marker));
+                }
+            }
+        }
+        if open - k > 30 {
+            continue;
+        }
+        let Some((len, form)) = a.lex.verbs.match_at(toks, k) else { continue };
+        if k + len > open {
+            continue;
+        }
+        let hit = VerbHit { start: k, end: k + len, form };
+        match form.kind {
+            FormKind::Incise => {
+                if let Some(s) = incise_pronoun(a, b, &hit) {
+                    return Some(Before::Found(s, Via::Introducer));
+                }
+            }
+            FormKind::Finite | FormKind::Conditional | FormKind::ConditionalPast => {
+                return finite_subject(a, b, k, k + len, open, lo).map(|s| Before::Found(s, Via::Introducer));
+            }
+            FormKind::PastParticiple => {
+                if let Some(aux) = (k.saturating_sub(5).max(lo)..k).rev().find(|&m| toks[m].is_word() && AUXILIARIES.contains(&toks[m].norm.as_str())) {
+                    let aux = if aux > lo && matches!(toks[aux - 1].norm.as_str(), "s'" | "se") { aux - 1 } else { aux };
+                    return finite_subject(a, b, aux, k + 1, open, lo).map(|s| Before::Found(s, Via::Introducer));
+                }
+                if k > lo && toks[k - 1].norm == "et" {
+                    return earlier_verb_subject(a, b, k - 1, lo).map(|s| Before::Found(s, Via::Introducer));
+                }
+            }
+            FormKind::PresentParticiple => {
+                if a.sentence_initial(At { block: b, token: k }) {
+                    return Some(Before::SubjectAfter);
+                }
+                if k > lo && toks[k - 1].norm == "en" {
+                    return earlier_verb_subject(a, b, k - 1, lo).map(|s| Before::Found(s, Via::Introducer));
+                }
+                return a.backward_subject(b, k, lo).map(|s| Before::Found(s, Via::Introducer));
+            }
+        }
+    }
+    None
+}
+
+/// The subject of a finite verb `[start, end)`: before it, or after it when inverted
+/// (`comme le précise X : « … »`).
+fn finite_subject(a: &Article, b: usize, start: usize, end: usize, open: usize, lo: usize) -> Option<Subject> {
+    let toks = a.tokens(b);
+    let mut j = start;
+    while j > lo && a.is(&toks[j - 1], WordClass::Clitic) {
+        j -= 1;
+    }
+    if j > lo && matches!(toks[j - 1].norm.as_str(), "comme" | "ainsi") {
+        return a.forward_subject(b, end, open);
+    }
+    a.backward_subject(b, start, lo)
+}
+
+/// For a verb coordinated with an earlier one (`X a condamné … et estimé que`, `X …, en
+/// affirmant que`), the subject of the earlier verb.
+fn earlier_verb_subject(a: &Article, b: usize, from: usize, lo: usize) -> Option<Subject> {
+    let toks = a.tokens(b);
+    let mut k = from;
+    while k > lo {
+        k -= 1;
+        if toks[k].is_word() && AUXILIARIES.contains(&toks[k].norm.as_str()) {
+            return a.backward_subject(b, k, lo);
+        }
+        if let Some((_, form)) = a.lex.verbs.match_at(toks, k)
+            && matches!(form.kind, FormKind::Finite | FormKind::Conditional)
+        {
+            return a.backward_subject(b, k, lo);
+        }
+    }
+    a.clause_head_subject(b, lo, from)
+}
+
+impl Article<'_> {
+    /// The subject at the head of the last clause of `[lo, end)` that has one: what a
+    /// colon introduces when no reporting verb does (`X s'en prit au juge : « … »`).
+    pub fn clause_head_subject(&self, b: usize, lo: usize, end: usize) -> Option<Subject> {
+        let toks = self.tokens(b);
+        let mut starts: Vec<usize> = vec![lo];
+        starts.extend((lo..end).filter(|&k| toks[k].punct().is_some_and(|c| ",;".contains(c))).map(|k| k + 1));
+        for &s in starts.iter().rev() {
+            let mut i = s;
+            while i < end && toks[i].is_word() && (self.is(&toks[i], WordClass::Conjunction) || toks[i].norm == "où") {
+                i += 1;
+            }
+            if let Some((len, _)) = self.lex.fronted.match_at(toks, i) {
+                i += len;
+            }
+            let Some(t) = toks.get(i).filter(|_| i < end) else { continue };
+            if let Some(plural) = pronoun(t) {
+                return Some(Subject::Pronoun { at: At { block: b, token: i }, plural });
+            }
+            if self.is_name_start(b, i) || (self.is(t, WordClass::Determiner) && !self.is(t, WordClass::Preposition)) {
+                let e = self.phrase_end(b, i, end);
+                if e > i && self.lex.verbs.match_at(toks, e).is_some() || toks.get(e).is_some_and(|n| n.is_word() && !self.is(n, WordClass::Preposition)) {
+                    if let Some(Subject::Phrase(p)) = self.forward_subject(b, i, end) {
+                        return Some(Subject::Phrase(p));
+                    }
+                }
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,254 @@
+//! Speakers: who said each quotation.
+//!
+//! For each quote, the constructions are tried from the most to the least explicit: an
+//! incise inside the quote, an incise or marker right after it, an introducer before it in
+//! the same sentence, the subject of a clause ending in a colon. Then quotes of one
+//! sentence share a speaker (`« a », puis « b », dit-il`), and a quote standing alone as a
+//! sentence continues the speaker of the sentence before. Pronouns resolve to the last
+//! person named before the quote; they are never output.
+
+pub mod article;
+pub mod cues;
+pub mod names;
+pub mod stream;
+
+use article::{Article, At};
+use cues::Before;
+use names::{Named, Subject};
+
+use crate::model::{Quote, QuoteKind, Speaker, Via};
+use crate::quotes::QuoteSpan;
+use crate::quotes::kind::{self, Setting};
+use crate::source::Span;
+use crate::text::normalize::is_space;
+
+/// Where a quote sits: its opening and closing tokens and their sentences.
+struct Place {
+    open: At,
+    close: At,
+    open_sentence: usize,
+    close_sentence: usize,
+}
+
+struct Found {
+    named: Named,
+    via: Via,
+}
+
+pub fn attribute(a: &Article, spans: &[QuoteSpan]) -> Vec<Quote> {
+    let places: Vec<Option<Place>> = spans.iter().map(|q| place(a, q)).collect();
+    let mut found: Vec<Option<Found>> = Vec::with_capacity(spans.len());
+    let mut said: Vec<Named> = Vec::new();
+    for (q, p) in spans.iter().zip(&places) {
+        let f = p.as_ref().and_then(|p| direct_cue(a, q, p, &said));
+        if let Some(f) = &f {
+            said.push(f.named.clone());
+        }
+        found.push(f);
+    }
+    share_within_sentence(&places, &mut found);
+    continue_previous_sentence(a, spans, &places, &mut found, &said);
+
+    spans
+        .iter()
+        .zip(places.iter().zip(found))
+        .enumerate()
+        .map(|(n, (q, (p, f)))| {
+            let setting = p.as_ref().map(|p| setting_of(a, q, p, f.is_some())).unwrap_or_default();
+            let inner = a.doc.prose(q.inner);
+            let kind = kind::classify(inner, setting);
+            let speaker = f.filter(|_| kind != QuoteKind::Mention).map(|f| Speaker {
+                name: f.named.name,
+                kind: f.named.kind,
+                span: f.named.span,
+                via: f.via,
+            });
+            Quote {
+                id: format!("q{}", n + 1),
+                text: quote_text(&a.doc.prose, q),
+                kind,
+                span: Span::new(q.open.start, q.close.end),
+                speaker,
+            }
+        })
+        .collect()
+}
+
+fn place(a: &Article, q: &QuoteSpan) -> Option<Place> {
+    let open = a.at_offset(q.first_block, q.open.start)?;
+    let close = a.at_offset(q.last_block, q.close.start)?;
+    Some(Place {
+        open,
+        close,
+        open_sentence: a.sentence_of(open),
+        close_sentence: a.sentence_of(close),
+    })
+}
+
+fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<Found> {
+    let resolve = |subject: Subject, via: Via| {
+        a.resolve(subject, q.open.start, said).map(|named| Found { named, via })
+    };
+    // Inside the quote (only within one block).
+    if p.open.block == p.close.block
+        && let Some((s, via)) = cues::inside_quote(a, p.open.block, p.open.token + 1, p.close.token)
+        && let Some(f) = resolve(s, via)
+    {
+        return Some(f);
+    }
+    // After the closing mark, to the end of its sentence.
+    let close_sent = a.sentence(p.close.block, p.close_sentence)?;
+    if let Some((s, via)) = cues::after_quote(a, p.close.block, p.close.token + 1, close_sent.tokens.end)
+        && let Some(f) = resolve(s, via)
+    {
+        return Some(f);
+    }
+    // Before the opening mark, in its sentence.
+    let open_sent = a.sentence(p.open.block, p.open_sentence)?;
+    match cues::before_quote(a, p.open.block, p.open.token, open_sent.tokens.start) {
+        Some(Before::Found(s, via)) => {
+            if let Some(f) = resolve(s, via) {
+                return Some(f);
+            }
+        }
+        Some(Before::SubjectAfter) => {
+            let toks = a.tokens(p.close.block);
+            let mut i = p.close.token + 1;
+            if toks.get(i).is_some_and(|t| t.is_punct(',')) {
+                i += 1;
+            }
+            if let Some(s) = a.forward_subject(p.close.block, i, close_sent.tokens.end)
+                && let Some(f) = resolve(s, Via::Introducer)
+            {
+                return Some(f);
+            }
+        }
+        None => {}
+    }
+    // A colon with no reporting verb: the clause's subject.
+    let toks = a.tokens(p.open.block);
+    if p.open.token > open_sent.tokens.start && toks[p.open.token - 1].is_punct(':')
+        && let Some(s) = a.clause_head_subject(p.open.block, open_sent.tokens.start, p.open.token - 1)
+    {
+        return resolve(s, Via::ClauseSubject);
+    }
+    None
+}
+
+/// Quotes of one sentence without a cue of their own take the speaker of another quote of
+/// that sentence (the nearest following one first: `« a » et « b », dit-il`).
+fn share_within_sentence(places: &[Option<Place>], found: &mut [Option<Found>]) {
+    for i in 0..found.len() {
+        if found[i].is_some() {
+            continue;
+        }
+        let Some(pi) = &places[i] else { continue };
+        let key = (pi.close.block, pi.close_sentence);
+        let same = |j: usize| places[j].as_ref().is_some_and(|pj| (pj.open.block, pj.open_sentence) == key || (pj.close.block, pj.close_sentence) == key);
+        let donor = (i + 1..found.len())
+            .take_while(|&j| same(j))
+            .find(|&j| found[j].is_some())
+            .or_else(|| (0..i).rev().take_while(|&j| same(j)).find(|&j| found[j].is_some()));
+        if let Some(j) = donor
+            && let Some(f) = &found[j]
+        {
+            found[i] = Some(Found { named: f.named.clone(), via: Via::SameSentence });
+        }
+    }
+}
+
+/// A quote that is a sentence by itself continues the speaker of the sentence before: the
+/// speaker of a quote there, or the subject of a reporting verb there.
+fn continue_previous_sentence(a: &Article, spans: &[QuoteSpan], places: &[Option<Place>], found: &mut [Option<Found>], said: &[Named]) {
+    for i in 0..found.len() {
+        if found[i].is_some() {
+            continue;
+        }
+        let Some(p) = &places[i] else { continue };
+        if !stands_alone(a, p) {
+            continue;
+        }
+        let Some((pb, ps)) = previous_sentence(a, p.open.block, p.open_sentence) else { continue };
+        let from_quote = (0..i).rev().find_map(|j| {
+            let pj = places[j].as_ref()?;
+            let in_prev = (pj.close.block, pj.close_sentence) == (pb, ps) || (pj.open.block, pj.open_sentence) == (pb, ps);
+            if in_prev { found[j].as_ref().map(|f| f.named.clone()) } else { None }
+        });
+        let named = from_quote.or_else(|| {
+            let sent = a.sentence(pb, ps)?;
+            let end = sent.tokens.end;
+            match cues::before_quote(a, pb, end, sent.tokens.start)? {
+                Before::Found(s, _) => a.resolve(s, spans[i].open.start, said),
+                Before::SubjectAfter => None,
+            }
+        });
+        if let Some(named) = named {
+            found[i] = Some(Found { named, via: Via::PreviousSentence });
+        }
+    }
+}
+
+/// The quote is its sentence: nothing but punctuation outside its marks.
+fn stands_alone(a: &Article, p: &Place) -> bool {
+    let Some(open_sent) = a.sentence(p.open.block, p.open_sentence) else { return false };
+    let Some(close_sent) = a.sentence(p.close.block, p.close_sentence) else { return false };
+    let before = &a.tokens(p.open.block)[open_sent.tokens.start..p.open.token];
+    let after = &a.tokens(p.close.block)[p.close.token + 1..close_sent.tokens.end];
+    before.iter().chain(after).all(|t| !t.is_word())
+}
+
+fn previous_sentence(a: &Article, block: usize, sentence: usize) -> Option<(usize, usize)> {
+    if sentence > 0 {
+        return Some((block, sentence - 1));
+    }
+    let pb = block.checked_sub(1)?;
+    let n = a.blocks[pb].sentences.len();
+    (n > 0 && !a.blocks[pb].heading).then(|| (pb, n - 1))
+}
+
+fn setting_of(a: &Article, q: &QuoteSpan, p: &Place, has_speaker: bool) -> Setting {
+    let open_toks = a.tokens(p.open.block);
+    let close_toks = a.tokens(p.close.block);
+    let after_colon = p.open.token > 0 && open_toks[p.open.token - 1].is_punct(':');
+    let naming_cue_before = a.lex.mention_cues.match_ending_at(open_toks, p.open.token).is_some();
+    let sentence_end = a.sentence(p.close.block, p.close_sentence).map_or(close_toks.len(), |s| s.tokens.end);
+    let mut i = p.close.token + 1;
+    while i < sentence_end && close_toks[i].is_punct(',') {
+        i += 1;
+    }
+    let sentence_continues = i < sentence_end
+        && close_toks[i].is_word()
+        && cues::after_quote(a, p.close.block, p.close.token + 1, sentence_end).is_none();
+    let _ = q;
+    Setting { after_colon, naming_cue_before, sentence_continues, has_speaker }
+}
+
+/// The inner text: continuation marks dropped, line breaks and markup gaps folded to one
+/// space, other spaces (including no-break ones) kept as typed.
+fn quote_text(prose: &str, q: &QuoteSpan) -> String {
+    let mut out = String::with_capacity(q.inner.len());
+    let mut pending_space = false;
+    let mut run = String::new();
+    for (i, c) in prose[q.inner.start..q.inner.end].char_indices() {
+        let at = q.inner.start + i;
+        if q.continuations.iter().any(|m| m.contains(at)) {
+            pending_space = true;
+            continue;
+        }
+        if is_space(c) {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() || pending_space {
+            if run.chars().count() == 1 && !run.contains('\n') && !pending_space {
+                out.push_str(&run);
+            } else if !out.is_empty() {
+                out.push(' ');
+            }
+            run.clear();
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,4 @@
+//! Words and punctuation with their byte offsets, and the normal form used for lookups.
+
+pub mod normalize;
+pub mod token;

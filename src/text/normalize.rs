@@ -1,0 +1,42 @@
+//! The canonical form of a word for lexicon lookups.
+//!
+//! Copy uses several apostrophes (U+0027, U+2019, U+02BC, U+00B4), capitalises
+//! sentence-initial words and, since the 1990 spelling reform, may drop the circumflex on
+//! `i` and `u` (`reconnait`). Lexicon entries and text words go through the same function,
+//! so one entry matches every spelling.
+
+/// Lower-cases, unifies apostrophes to `'` and folds `î`/`û` to `i`/`u`.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{02bc}' | '\u{00b4}' | '`' => out.push('\''),
+            'î' | 'Î' => out.push('i'),
+            'û' | 'Û' => out.push('u'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// True for the characters French copy uses as an apostrophe.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
+}
+
+/// Spaces of every kind found around French punctuation.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\u{feff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_apostrophes_and_circumflex() {
+        assert_eq!(fold("Reconnaît"), "reconnait");
+        assert_eq!(fold("L\u{2019}"), "l'");
+        assert_eq!(fold("État"), "état");
+    }
+}
