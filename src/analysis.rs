@@ -31,14 +31,23 @@ pub fn analyze_document(document: Document, lex: &Lexicon) -> Analysis {
         let article = Article::new(&document, lex, &spans);
         speakers::attribute(&article, &spans)
     };
-    let mut analysis = Analysis { document, quotes, unbalanced, findings: Vec::new() };
+    let mut analysis = Analysis {
+        document,
+        quotes,
+        unbalanced,
+        findings: Vec::new(),
+    };
     analysis.findings = rules::check(&analysis);
     analysis
 }
 
 /// Analyses Markdown text (for tests and embedding).
 pub fn analyze_text(text: &str) -> Analysis {
-    match analyze(Path::new("<text>"), text.as_bytes().to_vec(), Format::Markdown) {
+    match analyze(
+        Path::new("<text>"),
+        text.as_bytes().to_vec(),
+        Format::Markdown,
+    ) {
         Ok(a) => a,
         Err(_) => unreachable!("a &str is valid UTF-8"),
     }

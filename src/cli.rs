@@ -11,7 +11,11 @@ use attrib::{Analysis, Error, Format, analyze};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "attrib", version, about = "Checks quotations and source attribution in news articles.")]
+#[command(
+    name = "attrib",
+    version,
+    about = "Checks quotations and source attribution in news articles."
+)]
 struct Args {
     #[command(subcommand)]
     command: Command,
@@ -90,13 +94,21 @@ fn read(path: &Path) -> Result<(String, Vec<u8>, Format), Error> {
         let mut bytes = Vec::new();
         io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+            .map_err(|source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         return Ok(("-".to_string(), bytes, Format::Markdown));
     }
     if path.is_dir() {
-        return Err(Error::IsDirectory { path: path.to_path_buf() });
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     Ok((path.display().to_string(), bytes, Format::from_path(path)))
 }
 
@@ -104,14 +116,17 @@ fn check(args: CheckArgs) -> ExitCode {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal(),
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
     };
     colored::control::set_override(color);
 
     let mut input_error = false;
     let mut analyses: Vec<(String, Analysis)> = Vec::new();
     for path in &args.paths {
-        let result = read(path).and_then(|(name, bytes, format)| analyze(path, bytes, format).map(|a| (name, a)));
+        let result = read(path)
+            .and_then(|(name, bytes, format)| analyze(path, bytes, format).map(|a| (name, a)));
         match result {
             Ok(pair) => analyses.push(pair),
             Err(e) => {
@@ -125,7 +140,10 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let written = match args.format {
         OutputFormat::Json => {
-            let files = analyses.iter().map(|(p, a)| FileReport::from_analysis(p.clone(), a)).collect();
+            let files = analyses
+                .iter()
+                .map(|(p, a)| FileReport::from_analysis(p.clone(), a))
+                .collect();
             json::render(&Report::new(files), &mut out)
         }
         OutputFormat::Human => analyses.iter().enumerate().try_for_each(|(i, (p, a))| {
@@ -135,16 +153,20 @@ fn check(args: CheckArgs) -> ExitCode {
             human::render_file(p, a, &mut out)
         }),
     };
-    if let Err(e) = written.and_then(|_| out.flush()) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("attrib: error: cannot write the report: {e}");
-            return ExitCode::from(2);
-        }
+    // A closed pipe (`attrib check … | head`) is not an error: the reader has had enough.
+    if let Err(e) = written.and_then(|_| out.flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("attrib: error: cannot write the report: {e}");
+        return ExitCode::from(2);
     }
 
     if input_error {
         return ExitCode::from(2);
     }
-    let failed = analyses.iter().flat_map(|(_, a)| &a.findings).any(|f| args.fail_level.reached_by(f.severity));
+    let failed = analyses
+        .iter()
+        .flat_map(|(_, a)| &a.findings)
+        .any(|f| args.fail_level.reached_by(f.severity));
     ExitCode::from(u8::from(failed))
 }

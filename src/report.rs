@@ -29,7 +29,10 @@ impl Report {
     pub fn new(files: Vec<FileReport>) -> Report {
         Report {
             version: REPORT_VERSION,
-            tool: Tool { name: "attrib", version: env!("CARGO_PKG_VERSION") },
+            tool: Tool {
+                name: "attrib",
+                version: env!("CARGO_PKG_VERSION"),
+            },
             files,
         }
     }

@@ -26,7 +26,9 @@ fn starts_sentence(t: &Token) -> bool {
     match t.kind {
         TokenKind::Word => t.capitalized,
         TokenKind::Number => true,
-        TokenKind::Punct(c) => matches!(c, '«' | '“' | '"' | '„' | '‹' | '—' | '–' | '-' | '(' | '['),
+        TokenKind::Punct(c) => {
+            matches!(c, '«' | '“' | '"' | '„' | '‹' | '—' | '–' | '-' | '(' | '[')
+        }
     }
 }
 
@@ -53,7 +55,9 @@ pub fn split(tokens: &[Token], quotes: &[(Span, Span)]) -> Vec<Sentence> {
                 }
                 end_here = tokens.get(i + 1).is_none_or(starts_sentence);
             } else if is_close && i > 0 && tokens[i - 1].punct().is_some_and(is_terminal) {
-                end_here = tokens.get(i + 1).is_some_and(|n| n.is_word() && n.capitalized);
+                end_here = tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && n.capitalized);
             }
         }
         if end_here || i + 1 == tokens.len() {
@@ -77,15 +81,24 @@ mod tests {
         let toks = tokenize(text, 0, &|w| w == "M.");
         let (quotes, _) = crate::quotes::pair_quotes(
             text,
-            &[crate::document::Block { kind: crate::document::BlockKind::Paragraph, span: Span::new(0, text.len()) }],
+            &[crate::document::Block {
+                kind: crate::document::BlockKind::Paragraph,
+                span: Span::new(0, text.len()),
+            }],
         );
         let q: Vec<_> = quotes.iter().map(|q| (q.open, q.close)).collect();
-        split(&toks, &q).iter().map(|s| text[s.span.start..s.span.end].to_string()).collect()
+        split(&toks, &q)
+            .iter()
+            .map(|s| text[s.span.start..s.span.end].to_string())
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_split() {
-        assert_eq!(sentences("M. Dupont et V. Hugo sont là. Ils partent."), ["M. Dupont et V. Hugo sont là.", "Ils partent."]);
+        assert_eq!(
+            sentences("M. Dupont et V. Hugo sont là. Ils partent."),
+            ["M. Dupont et V. Hugo sont là.", "Ils partent."]
+        );
     }
 
     #[test]
@@ -98,11 +111,17 @@ mod tests {
 
     #[test]
     fn closing_mark_after_final_period_ends_sentence() {
-        assert_eq!(sentences("Il dit : « C'est fini. » La suite."), ["Il dit : « C'est fini. »", "La suite."]);
+        assert_eq!(
+            sentences("Il dit : « C'est fini. » La suite."),
+            ["Il dit : « C'est fini. »", "La suite."]
+        );
     }
 
     #[test]
     fn decimals_do_not_split() {
-        assert_eq!(sentences("Il a 1.5 point. Bon."), ["Il a 1.5 point.", "Bon."]);
+        assert_eq!(
+            sentences("Il a 1.5 point. Bon."),
+            ["Il a 1.5 point.", "Bon."]
+        );
     }
 }

@@ -59,7 +59,12 @@ pub struct Location {
 pub struct LineIndex {
     line_starts: Vec<usize>,
     bom_len: usize,
+    /// Every `CHECKPOINT` bytes, a char boundary and the number of chars before it, so a
+    /// column is counted from the nearest checkpoint, not the start of a long line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -70,10 +75,29 @@ impl LineIndex {
             }
         }
         let bom_len = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut last = 0;
+        let mut next = CHECKPOINT;
+        while next < text.len() {
+            let at = ceil_char_boundary(text, next);
+            chars += text[last..at].chars().count();
+            checkpoints.push((at, chars));
+            last = at;
+            next = at + CHECKPOINT;
+        }
         LineIndex {
             line_starts,
             bom_len,
+            checkpoints,
         }
+    }
+
+    /// Number of chars before byte `offset` (a char boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(p, _)| p <= offset) - 1;
+        let (p, n) = self.checkpoints[k];
+        n + text[p..offset].chars().count()
     }
 
     /// 1-based line and character column of a byte offset. Offsets inside a multi-byte
@@ -88,7 +112,7 @@ impl LineIndex {
         if line == 0 {
             start = start.max(self.bom_len.min(offset));
         }
-        let column = text[start..offset].chars().count() + 1;
+        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         (line + 1, column)
     }
 
@@ -118,6 +142,14 @@ impl LineIndex {
         }
         Span::new(start, end.max(start))
     }
+}
+
+/// The smallest char boundary at or above `offset`.
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset < text.len() && !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }
 
 /// The largest char boundary at or below `offset`.
@@ -160,6 +192,13 @@ mod tests {
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_col(text, 3), (1, 1));
         assert_eq!(idx.line_col(text, text.find('x').unwrap()), (1, 2));
+    }
+
+    #[test]
+    fn long_lines_count_columns_across_checkpoints() {
+        let text = format!("{}«x", "é".repeat(5000));
+        let idx = LineIndex::new(&text);
+        assert_eq!(idx.line_col(&text, text.find('x').unwrap()), (1, 5002));
     }
 
     #[test]

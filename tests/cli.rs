@@ -5,7 +5,11 @@ use std::process::{Command, Output, Stdio};
 
 fn attrib(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_attrib"));
-    cmd.args(args).env_remove("NO_COLOR").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("attrib runs");
     if let Some(bytes) = stdin {
         child.stdin.take().unwrap().write_all(bytes).unwrap();
@@ -29,7 +33,12 @@ fn clean_article_exits_zero() {
     let d = tempfile::tempdir().unwrap();
     let p = write(&d, "a.md", GOOD.as_bytes());
     let out = attrib(&["check", &p], None);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Marie Durand"));
 }
 
@@ -38,10 +47,20 @@ fn fail_level_decides_exit_code() {
     let d = tempfile::tempdir().unwrap();
     let p = write(&d, "a.md", NO_SPEAKER.as_bytes());
     assert_eq!(attrib(&["check", &p], None).status.code(), Some(0));
-    assert_eq!(attrib(&["check", "--fail-level", "warning", &p], None).status.code(), Some(1));
+    assert_eq!(
+        attrib(&["check", "--fail-level", "warning", &p], None)
+            .status
+            .code(),
+        Some(1)
+    );
     let u = write(&d, "u.md", UNBALANCED.as_bytes());
     assert_eq!(attrib(&["check", &u], None).status.code(), Some(1));
-    assert_eq!(attrib(&["check", "--fail-level", "never", &u], None).status.code(), Some(0));
+    assert_eq!(
+        attrib(&["check", "--fail-level", "never", &u], None)
+            .status
+            .code(),
+        Some(0)
+    );
 }
 
 #[test]
@@ -51,15 +70,24 @@ fn input_errors_exit_two_and_other_files_are_still_checked() {
     let bad = write(&d, "bad.md", b"ok\n\xC3\x28 here");
     let missing = d.path().join("missing.md").display().to_string();
     let dir = d.path().display().to_string();
-    let out = attrib(&["check", "--format", "json", &bad, &missing, &dir, &good], None);
+    let out = attrib(
+        &["check", "--format", "json", &bad, &missing, &dir, &good],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains(&format!("{bad}:2: invalid UTF-8 at byte 3")), "{err}");
+    assert!(
+        err.contains(&format!("{bad}:2: invalid UTF-8 at byte 3")),
+        "{err}"
+    );
     assert!(err.contains(&format!("{missing}: cannot read")), "{err}");
     assert!(err.contains(&format!("{dir}: is a directory")), "{err}");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["files"].as_array().unwrap().len(), 1);
-    assert_eq!(report["files"][0]["quotes"][0]["speaker"]["name"], "Marie Durand");
+    assert_eq!(
+        report["files"][0]["quotes"][0]["speaker"]["name"],
+        "Marie Durand"
+    );
 }
 
 #[test]
@@ -74,7 +102,12 @@ fn stdin_is_read_with_dash() {
 #[test]
 fn usage_errors_exit_two() {
     assert_eq!(attrib(&["check"], None).status.code(), Some(2));
-    assert_eq!(attrib(&["check", "--format", "xml", "x.md"], None).status.code(), Some(2));
+    assert_eq!(
+        attrib(&["check", "--format", "xml", "x.md"], None)
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(attrib(&["frobnicate"], None).status.code(), Some(2));
 }
 
@@ -87,14 +120,22 @@ fn colour_follows_flag_and_no_color() {
     let never = attrib(&["check", "--color", "never", &p], None);
     assert!(!String::from_utf8_lossy(&never.stdout).contains('\u{1b}'));
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_attrib"));
-    let out = cmd.args(["check", &p]).env("NO_COLOR", "1").output().unwrap();
+    let out = cmd
+        .args(["check", &p])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
 }
 
 #[test]
 fn human_report_points_at_line_and_column() {
     let d = tempfile::tempdir().unwrap();
-    let p = write(&d, "a.md", "Titre\r\n\r\nÉté. « Rien ne va plus ici. »\r\n".as_bytes());
+    let p = write(
+        &d,
+        "a.md",
+        "Titre\r\n\r\nÉté. « Rien ne va plus ici. »\r\n".as_bytes(),
+    );
     let out = attrib(&["check", "--color", "never", &p], None);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&format!("{p}:3:6")), "{text}");

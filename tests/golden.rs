@@ -33,10 +33,25 @@ fn input_of(case: &Path) -> String {
 fn run(case: &Path, input: &str, format: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_attrib"))
         .current_dir(case)
-        .args(["check", "--color", "never", "--fail-level", "never", "--format", format, input])
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--fail-level",
+            "never",
+            "--format",
+            format,
+            input,
+        ])
         .output()
         .expect("attrib runs");
-    assert!(out.status.success(), "{}: exit {:?}\n{}", case.display(), out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}: exit {:?}\n{}",
+        case.display(),
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .expect("UTF-8 output")
         .replace(env!("CARGO_PKG_VERSION"), "[VERSION]")
@@ -45,7 +60,10 @@ fn run(case: &Path, input: &str, format: &str) -> String {
 #[test]
 fn golden_reports_match() {
     let bless = std::env::var_os("GOLDEN_BLESS").is_some();
-    assert!(!(bless && std::env::var_os("CI").is_some()), "GOLDEN_BLESS is refused in CI");
+    assert!(
+        !(bless && std::env::var_os("CI").is_some()),
+        "GOLDEN_BLESS is refused in CI"
+    );
     let filter = std::env::var("GOLDEN_FILTER").unwrap_or_default();
     let mut failures = Vec::new();
     let mut checked = 0;
@@ -62,16 +80,28 @@ fn golden_reports_match() {
                 fs::write(&path, &actual).unwrap();
                 continue;
             }
-            let expected = fs::read_to_string(&path).unwrap_or_else(|_| panic!("{}: missing {file}; bless it", case.display()));
+            let expected = fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("{}: missing {file}; bless it", case.display()));
             checked += 1;
             if expected.replace("\r\n", "\n") != actual {
-                let diff = similar::TextDiff::from_lines(&expected, &actual).unified_diff().header("expected", "actual").to_string();
+                let diff = similar::TextDiff::from_lines(&expected, &actual)
+                    .unified_diff()
+                    .header("expected", "actual")
+                    .to_string();
                 failures.push(format!("{name}/{file}:\n{diff}"));
             }
         }
     }
-    assert!(bless || checked > 0 || !filter.is_empty(), "no golden case found");
-    assert!(failures.is_empty(), "{} golden mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        bless || checked > 0 || !filter.is_empty(),
+        "no golden case found"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} golden mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Every expected JSON report validates against the published schema's required fields
@@ -81,36 +111,78 @@ fn golden_json_follows_the_contract() {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
-    struct Report { version: u32, tool: Tool, files: Vec<File> }
+    struct Report {
+        version: u32,
+        tool: Tool,
+        files: Vec<File>,
+    }
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
-    struct Tool { name: String, version: String }
+    struct Tool {
+        name: String,
+        version: String,
+    }
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
-    struct File { path: String, language: String, quotes: Vec<Quote>, attributions: Vec<serde_json::Value>, claims: Vec<serde_json::Value>, findings: Vec<Finding>, summary: serde_json::Value }
+    struct File {
+        path: String,
+        language: String,
+        quotes: Vec<Quote>,
+        attributions: Vec<serde_json::Value>,
+        claims: Vec<serde_json::Value>,
+        findings: Vec<Finding>,
+        summary: serde_json::Value,
+    }
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
-    struct Span { start: usize, end: usize, line: usize, column: usize, end_line: usize, end_column: usize }
+    struct Span {
+        start: usize,
+        end: usize,
+        line: usize,
+        column: usize,
+        end_line: usize,
+        end_column: usize,
+    }
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
-    struct Quote { id: String, text: String, kind: String, span: Span, speaker: Option<Speaker> }
+    struct Quote {
+        id: String,
+        text: String,
+        kind: String,
+        span: Span,
+        speaker: Option<Speaker>,
+    }
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
-    struct Speaker { name: String, kind: String, span: Span, via: String }
+    struct Speaker {
+        name: String,
+        kind: String,
+        span: Span,
+        via: String,
+    }
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
-    struct Finding { rule: String, severity: String, message: String, span: Span, subject: Option<String> }
+    struct Finding {
+        rule: String,
+        severity: String,
+        message: String,
+        span: Span,
+        subject: Option<String>,
+    }
 
     for case in cases() {
         let path = case.join("expected.json");
-        let Ok(text) = fs::read_to_string(&path) else { continue };
-        let r: Report = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        let r: Report =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(r.version, 1);
         for f in &r.files {
             for q in &f.quotes {

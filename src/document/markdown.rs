@@ -45,8 +45,7 @@ pub(super) fn prose_blocks(text: &str) -> (String, Vec<Block>) {
             },
             Event::Text(_) if !in_metadata && code_depth == 0 => {
                 let (start, end) = (range.start, range.end.min(text.len()));
-                if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end)
-                {
+                if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                     continue;
                 }
                 mask[start..end].copy_from_slice(&text.as_bytes()[start..end]);

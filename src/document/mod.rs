@@ -64,7 +64,10 @@ impl Document {
     pub fn parse(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Document> {
         let text = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + e.as_bytes()[..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             Error::InvalidUtf8 {
                 path: path.to_path_buf(),
                 offset,

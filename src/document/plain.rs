@@ -56,7 +56,10 @@ mod tests {
         let text = "Un.\r\nDeux.\r\n\r\n  Trois.\n";
         let (prose, blocks) = prose_blocks(text);
         assert_eq!(blocks.len(), 2);
-        assert_eq!(&text[blocks[0].span.start..blocks[0].span.end], "Un.\r\nDeux.");
+        assert_eq!(
+            &text[blocks[0].span.start..blocks[0].span.end],
+            "Un.\r\nDeux."
+        );
         assert_eq!(&text[blocks[1].span.start..blocks[1].span.end], "Trois.");
         assert!(!prose.contains('\r'));
     }

@@ -82,7 +82,10 @@ impl Lexicon {
         lex.verb_lemmas = lemmas;
         lex.problems.extend(bad);
         lex.load_markers(include_str!("../../grammar/fr/markers.tsv"));
-        phrase_list(&mut lex.marker_guards, include_str!("../../grammar/fr/marker_guards.txt"));
+        phrase_list(
+            &mut lex.marker_guards,
+            include_str!("../../grammar/fr/marker_guards.txt"),
+        );
         for (_, l) in entries(include_str!("../../grammar/fr/abbreviations.txt")) {
             lex.abbreviations.insert(l.trim().to_string());
         }
@@ -97,13 +100,24 @@ impl Lexicon {
         for (n, l) in entries(include_str!("../../grammar/fr/metonyms.tsv")) {
             match l.split_once('\t') {
                 Some((m, _)) => lex.metonyms.insert(m.trim(), ()),
-                None => lex.problems.push(format!("metonyms.tsv:{n}: expected 2 columns")),
+                None => lex
+                    .problems
+                    .push(format!("metonyms.tsv:{n}: expected 2 columns")),
             }
         }
-        phrase_list(&mut lex.anonymous, include_str!("../../grammar/fr/anonymous.txt"));
+        phrase_list(
+            &mut lex.anonymous,
+            include_str!("../../grammar/fr/anonymous.txt"),
+        );
         phrase_list(&mut lex.vague, include_str!("../../grammar/fr/vague.txt"));
-        phrase_list(&mut lex.mention_cues, include_str!("../../grammar/fr/mention_cues.txt"));
-        phrase_list(&mut lex.fronted, include_str!("../../grammar/fr/fronted_adverbials.txt"));
+        phrase_list(
+            &mut lex.mention_cues,
+            include_str!("../../grammar/fr/mention_cues.txt"),
+        );
+        phrase_list(
+            &mut lex.fronted,
+            include_str!("../../grammar/fr/fronted_adverbials.txt"),
+        );
         lex.load_function_words(include_str!("../../grammar/fr/function_words.tsv"));
         lex
     }
@@ -115,7 +129,8 @@ impl Lexicon {
                 Some("any") => MarkerPosition::Any,
                 Some("fronted") => MarkerPosition::Fronted,
                 _ => {
-                    self.problems.push(format!("markers.tsv:{n}: position must be any or fronted"));
+                    self.problems
+                        .push(format!("markers.tsv:{n}: position must be any or fronted"));
                     continue;
                 }
             };
@@ -123,7 +138,8 @@ impl Lexicon {
                 Some("source") => false,
                 Some("relay") => true,
                 _ => {
-                    self.problems.push(format!("markers.tsv:{n}: class must be source or relay"));
+                    self.problems
+                        .push(format!("markers.tsv:{n}: class must be source or relay"));
                     continue;
                 }
             };
@@ -134,7 +150,8 @@ impl Lexicon {
     fn load_source_nouns(&mut self, source: &str) {
         for (n, line) in entries(source) {
             let Some((noun, class)) = line.split_once('\t') else {
-                self.problems.push(format!("source_nouns.tsv:{n}: expected 2 columns"));
+                self.problems
+                    .push(format!("source_nouns.tsv:{n}: expected 2 columns"));
                 continue;
             };
             let kind = match class.trim() {
@@ -143,7 +160,8 @@ impl Lexicon {
                 "media" => SourceKind::Media,
                 "document" => SourceKind::Document,
                 other => {
-                    self.problems.push(format!("source_nouns.tsv:{n}: unknown class {other:?}"));
+                    self.problems
+                        .push(format!("source_nouns.tsv:{n}: unknown class {other:?}"));
                     continue;
                 }
             };
@@ -154,7 +172,8 @@ impl Lexicon {
     fn load_function_words(&mut self, source: &str) {
         for (n, line) in entries(source) {
             let Some((word, class)) = line.split_once('\t') else {
-                self.problems.push(format!("function_words.tsv:{n}: expected 2 columns"));
+                self.problems
+                    .push(format!("function_words.tsv:{n}: expected 2 columns"));
                 continue;
             };
             let class = match class.trim() {
@@ -166,7 +185,8 @@ impl Lexicon {
                 "conj" => WordClass::Conjunction,
                 "title" => WordClass::Title,
                 other => {
-                    self.problems.push(format!("function_words.tsv:{n}: unknown class {other:?}"));
+                    self.problems
+                        .push(format!("function_words.tsv:{n}: unknown class {other:?}"));
                     continue;
                 }
             };
@@ -213,9 +233,19 @@ mod tests {
     fn verb_forms_cover_incises_and_spellings() {
         let lex = &*FR;
         let toks = |s: &str| crate::text::token::tokenize(s, 0, &|_| false);
-        for form in ["a-t-elle déclaré", "reconnait", "s'est félicitée", "avaient indiqué", "dit-on"] {
+        for form in [
+            "a-t-elle déclaré",
+            "reconnait",
+            "s'est félicitée",
+            "avaient indiqué",
+            "dit-on",
+        ] {
             let t = toks(form);
-            assert_eq!(lex.verbs.match_at(&t, 0).map(|m| m.0), Some(t.len()), "{form}");
+            assert_eq!(
+                lex.verbs.match_at(&t, 0).map(|m| m.0),
+                Some(t.len()),
+                "{form}"
+            );
         }
     }
 }

@@ -43,9 +43,8 @@ impl<T> PhraseTable<T> {
         let bucket = self.by_first.get(&first.norm)?;
         bucket.iter().find_map(|(words, value)| {
             let end = i + words.len();
-            (end <= tokens.len()
-                && words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.norm))
-            .then_some((words.len(), value))
+            (end <= tokens.len() && words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.norm))
+                .then_some((words.len(), value))
         })
     }
 
@@ -54,14 +53,16 @@ impl<T> PhraseTable<T> {
         let max = end.min(8);
         (1..=max).rev().find_map(|len| {
             let start = end - len;
-            self.match_at(tokens, start)
-                .filter(|(l, _)| *l == len)
+            self.match_at(tokens, start).filter(|(l, _)| *l == len)
         })
     }
 
     /// Whether a whole token slice is exactly one entry.
     pub fn is_entry(&self, tokens: &[Token]) -> bool {
-        !tokens.is_empty() && self.match_at(tokens, 0).is_some_and(|(l, _)| l == tokens.len())
+        !tokens.is_empty()
+            && self
+                .match_at(tokens, 0)
+                .is_some_and(|(l, _)| l == tokens.len())
     }
 
     /// The value of the entry whose words are exactly `words`.

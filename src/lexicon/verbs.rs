@@ -52,15 +52,29 @@ pub fn load(source: &str, table: &mut PhraseTable<VerbForm>) -> (usize, Vec<Stri
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 2 + COLUMNS.len() {
-            bad.push(format!("verbs.tsv:{}: expected {} columns", n + 1, 2 + COLUMNS.len()));
+            bad.push(format!(
+                "verbs.tsv:{}: expected {} columns",
+                n + 1,
+                2 + COLUMNS.len()
+            ));
             continue;
         }
         lemmas += 1;
         let (lemma, category) = (cols[0], cols[1]);
         let pronominal = lemma.starts_with("se ") || lemma.starts_with("s'");
+        let tail = lemma_tail(lemma);
         for (col, &kind) in cols[2..].iter().zip(COLUMNS.iter()) {
             for form in col.split(';').map(str::trim).filter(|f| !f.is_empty()) {
-                for variant in variants(form, kind, pronominal) {
+                // `mis` alone is no form of `mettre en avant`: participles keep the tail.
+                let form = if matches!(kind, FormKind::PastParticiple | FormKind::PresentParticiple)
+                    && !tail.is_empty()
+                    && !form.ends_with(tail.as_str())
+                {
+                    format!("{form} {tail}")
+                } else {
+                    form.to_string()
+                };
+                for variant in variants(&form, kind, pronominal) {
                     table.insert_words(
                         variant,
                         VerbForm {
@@ -74,6 +88,25 @@ pub fn load(source: &str, table: &mut PhraseTable<VerbForm>) -> (usize, Vec<Stri
         }
     }
     (lemmas, bad)
+}
+
+/// The words of a multiword lemma after its verb (`mettre en avant` -> `en avant`).
+fn lemma_tail(lemma: &str) -> String {
+    let words: Vec<&str> = lemma.split(' ').collect();
+    let skip_pronoun = |w: &str| matches!(w, "se" | "s'en") || w.starts_with("s'");
+    let verb_at = words.iter().position(|w| !skip_pronoun(w)).unwrap_or(0);
+    let verb_at = if words
+        .first()
+        .is_some_and(|w| w.starts_with("s'") && w.len() > 2 && *w != "s'en")
+    {
+        0
+    } else {
+        verb_at
+    };
+    words
+        .get(verb_at + 1..)
+        .map(|t| t.join(" "))
+        .unwrap_or_default()
 }
 
 /// The spellings a form stands for: incises with every subject pronoun, the plural
@@ -96,23 +129,34 @@ fn variants(form: &str, kind: FormKind, pronominal: bool) -> Vec<Vec<String>> {
             out.push(swap("ils", "elles"));
         }
     }
-    if kind == FormKind::Finite {
-        if let Some(first) = words.first() {
-            let plural = match first.as_str() {
-                "avait" => Some("avaient"),
-                "était" => Some("étaient"),
-                _ => None,
-            };
-            if let Some(p) = plural {
-                let mut w = words.clone();
-                w[0] = p.to_string();
-                out.push(w);
-            }
+    if kind == FormKind::Finite
+        && let Some(first) = words.first()
+    {
+        let plural = match first.as_str() {
+            "avait" => Some("avaient"),
+            "était" => Some("étaient"),
+            _ => None,
+        };
+        if let Some(p) = plural {
+            let mut w = words.clone();
+            w[0] = p.to_string();
+            out.push(w);
         }
     }
-    if pronominal && words.len() >= 2 && matches!(kind, FormKind::Finite | FormKind::Incise | FormKind::ConditionalPast) {
+    if pronominal
+        && words.len() >= 2
+        && matches!(
+            kind,
+            FormKind::Finite | FormKind::Incise | FormKind::ConditionalPast
+        )
+    {
         let last = words.last().cloned().unwrap_or_default();
-        if !last.ends_with('s') && !last.ends_with('e') && words.iter().any(|w| w == "est" || w == "sont" || w == "serait" || w == "seraient" || w == "était") {
+        if !last.ends_with('s')
+            && !last.ends_with('e')
+            && words.iter().any(|w| {
+                w == "est" || w == "sont" || w == "serait" || w == "seraient" || w == "était"
+            })
+        {
             for suffix in ["e", "s", "es"] {
                 let mut w = words.clone();
                 if let Some(l) = w.last_mut() {

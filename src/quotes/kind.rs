@@ -13,15 +13,22 @@ use crate::model::QuoteKind;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Setting {
     pub after_colon: bool,
+    /// Right after `que`: reported content (`estime que « … »`), never a mention.
+    pub after_que: bool,
     pub naming_cue_before: bool,
     /// The article's sentence goes on after the closing mark with something that is not
     /// an incise.
     pub sentence_continues: bool,
     pub has_speaker: bool,
+    /// The speaker was found in an incise or marker right after the quote.
+    pub said_after: bool,
 }
 
 pub fn classify(inner: &str, setting: Setting) -> QuoteKind {
-    let words = inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let words = inner
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
     let sentence_break = has_sentence_break(inner);
     if sentence_break && words >= 4 {
         return QuoteKind::Direct;
@@ -29,11 +36,31 @@ pub fn classify(inner: &str, setting: Setting) -> QuoteKind {
     if setting.naming_cue_before && words <= 6 {
         return QuoteKind::Mention;
     }
-    let starts_upper = inner.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
-    if words >= 3 && (setting.after_colon || (starts_upper && !setting.sentence_continues && setting.has_speaker)) {
+    // `« A3 »`, `« Nintendo Direct »`: a code or a title-case name, unless it is said.
+    let name_like = words <= 3
+        && inner.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || w.chars().any(|c| c.is_ascii_digit())
+        });
+    if name_like && !setting.after_colon && !setting.after_que && !setting.said_after {
+        return QuoteKind::Mention;
+    }
+    let starts_upper = inner
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let ends_sentence = inner.trim_end().ends_with(['.', '!', '?', '…']);
+    if words >= 3
+        && (setting.after_colon
+            || (starts_upper
+                && !setting.sentence_continues
+                && (setting.has_speaker || ends_sentence)))
+    {
         return QuoteKind::Direct;
     }
-    if setting.has_speaker || words > 4 {
+    if setting.has_speaker || setting.after_que || words > 4 {
         return QuoteKind::Partial;
     }
     QuoteKind::Mention
@@ -43,7 +70,9 @@ pub fn classify(inner: &str, setting: Setting) -> QuoteKind {
 fn has_sentence_break(inner: &str) -> bool {
     let chars: Vec<char> = inner.chars().collect();
     chars.windows(3).any(|w| {
-        matches!(w[0], '.' | '!' | '?' | '…') && crate::text::normalize::is_space(w[1]) && w[2].is_uppercase()
+        matches!(w[0], '.' | '!' | '?' | '…')
+            && crate::text::normalize::is_space(w[1])
+            && w[2].is_uppercase()
     })
 }
 
@@ -54,26 +83,61 @@ mod tests {
     #[test]
     fn sentences_are_direct() {
         let s = Setting::default();
-        assert_eq!(classify("Nous partons. Il le faut bien.", s), QuoteKind::Direct);
-        let colon = Setting { after_colon: true, has_speaker: true, ..s };
-        assert_eq!(classify("Nous partons demain matin", colon), QuoteKind::Direct);
+        assert_eq!(
+            classify("Nous partons. Il le faut bien.", s),
+            QuoteKind::Direct
+        );
+        let colon = Setting {
+            after_colon: true,
+            has_speaker: true,
+            ..s
+        };
+        assert_eq!(
+            classify("Nous partons demain matin", colon),
+            QuoteKind::Direct
+        );
+    }
+
+    #[test]
+    fn a_whole_sentence_is_direct_even_unattributed() {
+        assert_eq!(
+            classify("Le tramway changera la ville.", Setting::default()),
+            QuoteKind::Direct
+        );
     }
 
     #[test]
     fn fragments_with_speaker_are_partial() {
-        let s = Setting { has_speaker: true, sentence_continues: true, ..Default::default() };
+        let s = Setting {
+            has_speaker: true,
+            sentence_continues: true,
+            ..Default::default()
+        };
         assert_eq!(classify("une trahison", s), QuoteKind::Partial);
     }
 
     #[test]
     fn short_unattributed_marks_are_mentions() {
         assert_eq!(classify("Barkhane", Setting::default()), QuoteKind::Mention);
-        let named = Setting { naming_cue_before: true, has_speaker: true, ..Default::default() };
-        assert_eq!(classify("Les Soulèvements de la Terre", named), QuoteKind::Mention);
+        let named = Setting {
+            naming_cue_before: true,
+            has_speaker: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            classify("Les Soulèvements de la Terre", named),
+            QuoteKind::Mention
+        );
     }
 
     #[test]
     fn long_fragment_without_speaker_stays_partial() {
-        assert_eq!(classify("de haut en bas toute la rédaction en un mois", Setting::default()), QuoteKind::Partial);
+        assert_eq!(
+            classify(
+                "de haut en bas toute la rédaction en un mois",
+                Setting::default()
+            ),
+            QuoteKind::Partial
+        );
     }
 }

@@ -53,7 +53,7 @@ pub enum Role {
 /// The role of `c` given the characters around it, or `None` if it is no quote mark here
 /// (an apostrophe, an ASCII single quote).
 pub fn role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
-    let spaced = |c: Option<char>| c.is_none_or(|c| is_space(c));
+    let spaced = |c: Option<char>| c.is_none_or(is_space);
     Some(match c {
         '«' => Role::Open(Family::Guillemet),
         '»' => Role::Close(Family::Guillemet),
@@ -76,7 +76,10 @@ pub fn role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
         '"' => {
             if spaced(prev) && !spaced(next) {
                 Role::Open(Family::Ascii)
-            } else if !spaced(prev) && (spaced(next) || next.is_some_and(|c| c.is_ascii_punctuation() || "»…".contains(c))) {
+            } else if !spaced(prev)
+                && (spaced(next)
+                    || next.is_some_and(|c| c.is_ascii_punctuation() || "»…".contains(c)))
+            {
                 Role::Close(Family::Ascii)
             } else {
                 Role::OpenOrClose(Family::Ascii)
@@ -98,14 +101,26 @@ mod tests {
     #[test]
     fn apostrophe_is_not_a_quote() {
         assert_eq!(role('’', Some('l'), Some('É')), None);
-        assert_eq!(role('’', Some('s'), Some(' ')), Some(Role::Close(Family::Single)));
+        assert_eq!(
+            role('’', Some('s'), Some(' ')),
+            Some(Role::Close(Family::Single))
+        );
     }
 
     #[test]
     fn ascii_direction_by_spacing() {
-        assert_eq!(role('"', Some(' '), Some('a')), Some(Role::Open(Family::Ascii)));
-        assert_eq!(role('"', Some('a'), Some(' ')), Some(Role::Close(Family::Ascii)));
-        assert_eq!(role('"', Some('a'), Some(',')), Some(Role::Close(Family::Ascii)));
+        assert_eq!(
+            role('"', Some(' '), Some('a')),
+            Some(Role::Open(Family::Ascii))
+        );
+        assert_eq!(
+            role('"', Some('a'), Some(' ')),
+            Some(Role::Close(Family::Ascii))
+        );
+        assert_eq!(
+            role('"', Some('a'), Some(',')),
+            Some(Role::Close(Family::Ascii))
+        );
         assert_eq!(role('"', None, Some('a')), Some(Role::Open(Family::Ascii)));
     }
 }

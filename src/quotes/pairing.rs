@@ -67,13 +67,21 @@ impl Pairing {
 
     fn close(&mut self, prose: &str, family: Family, span: Span, mark: char, block: usize) {
         if self.counts[family.index()] == 0 {
-            self.problems.push(Unbalanced { span, mark, problem: MarkProblem::Unopened });
+            self.problems.push(Unbalanced {
+                span,
+                mark,
+                problem: MarkProblem::Unopened,
+            });
             return;
         }
         while let Some(open) = self.stack.pop() {
             self.counts[open.family.index()] -= 1;
             if open.family != family {
-                self.problems.push(Unbalanced { span: open.span, mark: open.mark, problem: MarkProblem::Unclosed });
+                self.problems.push(Unbalanced {
+                    span: open.span,
+                    mark: open.mark,
+                    problem: MarkProblem::Unclosed,
+                });
                 continue;
             }
             if self.stack.is_empty() {
@@ -94,7 +102,11 @@ impl Pairing {
 
     fn abandon(&mut self) {
         for open in self.stack.drain(..) {
-            self.problems.push(Unbalanced { span: open.span, mark: open.mark, problem: MarkProblem::Unclosed });
+            self.problems.push(Unbalanced {
+                span: open.span,
+                mark: open.mark,
+                problem: MarkProblem::Unclosed,
+            });
         }
         self.counts = [0; 5];
         self.continuations.clear();
@@ -139,7 +151,12 @@ pub fn pair_quotes(prose: &str, blocks: &[Block]) -> (Vec<QuoteSpan>, Vec<Unbala
             if at >= skip_until && is_mark_char(c) {
                 let span = Span::new(at, at + c.len_utf8());
                 match role(c, prev, next) {
-                    Some(Role::Open(f)) => p.push(Open { family: f, span, mark: c, block: bi }),
+                    Some(Role::Open(f)) => p.push(Open {
+                        family: f,
+                        span,
+                        mark: c,
+                        block: bi,
+                    }),
                     Some(Role::Close(f)) => {
                         if f == Family::Single && p.counts[f.index()] == 0 {
                             // A lone ’ after a word is an apostrophe (les élèves’), not a mark.
@@ -151,7 +168,12 @@ pub fn pair_quotes(prose: &str, blocks: &[Block]) -> (Vec<QuoteSpan>, Vec<Unbala
                         if p.counts[f.index()] > 0 {
                             p.close(prose, f, span, c, bi)
                         } else {
-                            p.push(Open { family: f, span, mark: c, block: bi })
+                            p.push(Open {
+                                family: f,
+                                span,
+                                mark: c,
+                                block: bi,
+                            })
                         }
                     }
                     None => {}
@@ -194,7 +216,10 @@ mod tests {
         let mut out = Vec::new();
         let mut pos = 0;
         for para in text.split("\n\n") {
-            out.push(Block { kind: BlockKind::Paragraph, span: Span::new(pos, pos + para.len()) });
+            out.push(Block {
+                kind: BlockKind::Paragraph,
+                span: Span::new(pos, pos + para.len()),
+            });
             pos += para.len() + 2;
         }
         out
@@ -203,7 +228,9 @@ mod tests {
     fn inner(text: &str) -> (Vec<String>, Vec<MarkProblem>) {
         let (q, u) = pair_quotes(text, &blocks(text));
         (
-            q.iter().map(|q| text[q.inner.start..q.inner.end].to_string()).collect(),
+            q.iter()
+                .map(|q| text[q.inner.start..q.inner.end].to_string())
+                .collect(),
             u.iter().map(|u| u.problem).collect(),
         )
     }

@@ -7,7 +7,7 @@ use colored::{ColoredString, Colorize};
 
 use crate::analysis::Analysis;
 use crate::rules::Severity;
-
+use crate::source::Span;
 
 fn severity_label(s: Severity) -> ColoredString {
     match s {
@@ -22,15 +22,29 @@ pub fn render_file(path: &str, a: &Analysis, out: &mut dyn Write) -> io::Result<
     let doc = &a.document;
     for f in &a.findings {
         let (line, col) = doc.lines.line_col(&doc.text, f.span.start);
-        writeln!(out, "{}{}: {}", severity_label(f.severity), format!("[{}]", f.rule).bold(), f.message.bold())?;
+        writeln!(
+            out,
+            "{}{}: {}",
+            severity_label(f.severity),
+            format!("[{}]", f.rule).bold(),
+            f.message.bold()
+        )?;
         let gutter = " ".repeat(line.to_string().len());
         writeln!(out, "{gutter}{} {path}:{line}:{col}", "-->".blue().bold())?;
         writeln!(out, "{gutter} {}", "|".blue().bold())?;
-        let line_span = doc.lines.line_span(&doc.text, line);
+        let line_span = window(&doc.text, doc.lines.line_span(&doc.text, line), f.span);
         let text = &doc.text[line_span.start..line_span.end];
-        writeln!(out, "{} {} {}", line.to_string().blue().bold(), "|".blue().bold(), text.replace('\t', " "))?;
+        writeln!(
+            out,
+            "{} {} {}",
+            line.to_string().blue().bold(),
+            "|".blue().bold(),
+            text.replace(['\t', '\r'], " ")
+        )?;
         let underline_end = f.span.end.min(line_span.end).max(f.span.start);
-        let pad = doc.text[line_span.start..f.span.start.max(line_span.start)].chars().count();
+        let pad = doc.text[line_span.start..f.span.start.max(line_span.start)]
+            .chars()
+            .count();
         let width = doc.text[f.span.start..underline_end].chars().count().max(1);
         let carets = "^".repeat(width);
         let carets = match f.severity {
@@ -38,7 +52,13 @@ pub fn render_file(path: &str, a: &Analysis, out: &mut dyn Write) -> io::Result<
             Severity::Warning => carets.yellow().bold(),
             Severity::Info => carets.cyan().bold(),
         };
-        writeln!(out, "{gutter} {} {}{}", "|".blue().bold(), " ".repeat(pad), carets)?;
+        writeln!(
+            out,
+            "{gutter} {} {}{}",
+            "|".blue().bold(),
+            " ".repeat(pad),
+            carets
+        )?;
         writeln!(out)?;
     }
     let with_speaker = a.quotes.iter().filter(|q| q.speaker.is_some()).count();
@@ -52,24 +72,80 @@ pub fn render_file(path: &str, a: &Analysis, out: &mut dyn Write) -> io::Result<
                 None => "no speaker".yellow().to_string(),
             };
             let kind = format!("{:?}", q.kind).to_lowercase();
-            writeln!(out, "  {:>7}  {:<4} {:<8} {}  « {} »", format!("{line}:{col}"), q.id, kind, who, excerpt(&q.text, 60))?;
+            writeln!(
+                out,
+                "  {:>7}  {:<4} {:<8} {}  « {} »",
+                format!("{line}:{col}"),
+                q.id,
+                kind,
+                who,
+                excerpt(&q.text, 60)
+            )?;
         }
     }
     let c = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
     writeln!(
         out,
-        "{path}: {} quotes ({} with a speaker), {} errors, {} warnings, {} infos",
-        a.quotes.len(),
+        "{path}: {}, {} with a speaker; {}, {}, {}",
+        count(a.quotes.len(), "quote"),
         with_speaker,
-        c(Severity::Error),
-        c(Severity::Warning),
-        c(Severity::Info)
+        count(c(Severity::Error), "error"),
+        count(c(Severity::Warning), "warning"),
+        count(c(Severity::Info), "info")
     )?;
     Ok(())
 }
 
 fn via_label(v: crate::model::Via) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// `1 quote`, `2 quotes`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Characters of context shown on each side of a finding on a long line.
+const CONTEXT: usize = 60;
+
+/// The part of a line shown for a finding: the whole line, or for a long line (a paragraph
+/// without line breaks) a window around the finding, cut at character boundaries.
+fn window(text: &str, line: Span, finding: Span) -> Span {
+    let start = if text[line.start..finding.start.max(line.start)]
+        .chars()
+        .rev()
+        .nth(CONTEXT)
+        .is_some()
+    {
+        let before = &text[line.start..finding.start];
+        finding.start
+            - before
+                .chars()
+                .rev()
+                .take(CONTEXT)
+                .map(char::len_utf8)
+                .sum::<usize>()
+    } else {
+        line.start
+    };
+    let from = finding.end.clamp(start, line.end);
+    let end = if text[from..line.end].chars().nth(CONTEXT).is_some() {
+        from + text[from..line.end]
+            .chars()
+            .take(CONTEXT)
+            .map(char::len_utf8)
+            .sum::<usize>()
+    } else {
+        line.end
+    };
+    Span::new(start, end)
 }
 
 /// The first `max` characters of a text, with an ellipsis when cut.
@@ -80,4 +156,3 @@ fn excerpt(text: &str, max: usize) -> String {
     }
     s
 }
-

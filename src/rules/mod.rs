@@ -54,6 +54,8 @@ pub const RULES: &[Rule] = &[quote_without_speaker::RULE, unbalanced_quote::RULE
 /// Runs every rule; findings come sorted by position, then rule id.
 pub fn check(analysis: &Analysis) -> Vec<Finding> {
     let mut findings: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(analysis)).collect();
-    findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
     findings
 }

@@ -35,12 +35,20 @@ mod tests {
     use crate::analysis::analyze_text;
 
     fn ids(text: &str) -> Vec<&'static str> {
-        analyze_text(text).findings.iter().map(|f| f.rule).filter(|r| *r == super::RULE.id).collect()
+        analyze_text(text)
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .filter(|r| *r == super::RULE.id)
+            .collect()
     }
 
     #[test]
     fn fires_on_unattributed_direct_quote() {
-        assert_eq!(ids("Le débat a duré trois heures. « Nous ne céderons rien sur ce point. »"), ["quote-without-speaker"]);
+        assert_eq!(
+            ids("Le débat a duré trois heures. « Nous ne céderons rien sur ce point. »"),
+            ["quote-without-speaker"]
+        );
     }
 
     #[test]

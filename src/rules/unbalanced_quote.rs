@@ -21,8 +21,12 @@ fn check(analysis: &Analysis) -> Vec<Finding> {
             rule: RULE.id,
             severity: RULE.severity,
             message: match u.problem {
-                MarkProblem::Unclosed => format!("opening {} is never closed in its paragraph", u.mark),
-                MarkProblem::Unopened => format!("closing {} has no opening mark before it", u.mark),
+                MarkProblem::Unclosed => {
+                    format!("opening {} is never closed in its paragraph", u.mark)
+                }
+                MarkProblem::Unopened => {
+                    format!("closing {} has no opening mark before it", u.mark)
+                }
             },
             span: u.span,
             subject: None,
@@ -35,12 +39,23 @@ mod tests {
     use crate::analysis::analyze_text;
 
     fn messages(text: &str) -> Vec<String> {
-        analyze_text(text).findings.iter().filter(|f| f.rule == super::RULE.id).map(|f| f.message.clone()).collect()
+        analyze_text(text)
+            .findings
+            .iter()
+            .filter(|f| f.rule == super::RULE.id)
+            .map(|f| f.message.clone())
+            .collect()
     }
 
     #[test]
     fn fires_on_unclosed_and_stray_marks() {
-        assert_eq!(messages("Il a dit « oui.\n\nEt puis » non."), ["opening « is never closed in its paragraph", "closing » has no opening mark before it"]);
+        assert_eq!(
+            messages("Il a dit « oui.\n\nEt puis » non."),
+            [
+                "opening « is never closed in its paragraph",
+                "closing » has no opening mark before it"
+            ]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The article as the speaker stage sees it: tokens and sentences of every block, the
 //! proper names it mentions, and lookups between byte offsets and tokens.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::document::{BlockKind, Document};
 use crate::lexicon::{Lexicon, WordClass};
@@ -31,6 +31,10 @@ pub struct Mention {
     pub kind: SourceKind,
     pub span: Span,
     pub plural: bool,
+    /// Followed by its verb: the subject of a clause.
+    pub subject: bool,
+    /// Grammatical gender when the text shows it (`Mme X`, `la biologiste X`).
+    pub feminine: Option<bool>,
 }
 
 pub struct Article<'a> {
@@ -41,6 +45,9 @@ pub struct Article<'a> {
     /// sentence-initial word is a name too.
     pub proper_words: HashSet<String>,
     pub mentions: Vec<Mention>,
+    /// Person mentions of two or more words, indexed by each folded word after the first
+    /// (a surname): lets a lone `Dupont` become `Marie Dupont` without a scan.
+    pub by_surname: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Article<'a> {
@@ -54,8 +61,16 @@ impl<'a> Article<'a> {
             let sentences = sentences::split(&tokens, &bounds);
             for s in &sentences {
                 for (k, t) in tokens[s.tokens.clone()].iter().enumerate() {
-                    let after_open = k > 0 && tokens[s.tokens.start + k - 1].punct().is_some_and(|c| "«“\"‹‘:(—–-".contains(c));
-                    if k > 0 && !after_open && t.is_word() && t.capitalized && !lex.function_words.contains_key(&t.norm) {
+                    let after_open = k > 0
+                        && tokens[s.tokens.start + k - 1]
+                            .punct()
+                            .is_some_and(|c| "«“\"‹‘:(—–-".contains(c));
+                    if k > 0
+                        && !after_open
+                        && t.is_word()
+                        && t.capitalized
+                        && !lex.function_words.contains_key(&t.norm)
+                    {
                         proper_words.insert(doc.text[t.span.start..t.span.end].to_string());
                     }
                 }
@@ -72,8 +87,11 @@ impl<'a> Article<'a> {
             blocks,
             proper_words,
             mentions: Vec::new(),
+            by_surname: HashMap::new(),
         };
-        article.mentions = super::names::collect_mentions(&article);
+        let (mentions, by_surname) = super::names::collect_mentions(&article);
+        article.mentions = mentions;
+        article.by_surname = by_surname;
         article
     }
 
@@ -97,9 +115,8 @@ impl<'a> Article<'a> {
     pub fn sentence_of(&self, at: At) -> usize {
         let sents = &self.blocks[at.block].sentences;
         sents
-            .iter()
-            .position(|s| s.tokens.contains(&at.token))
-            .unwrap_or(sents.len().saturating_sub(1))
+            .partition_point(|s| s.tokens.end <= at.token)
+            .min(sents.len().saturating_sub(1))
     }
 
     pub fn sentence(&self, block: usize, index: usize) -> Option<&Sentence> {
@@ -113,7 +130,11 @@ impl<'a> Article<'a> {
             return String::new();
         }
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        self.doc.prose(span).split_whitespace().collect::<Vec<_>>().join(" ")
+        self.doc
+            .prose(span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     pub fn span_of(&self, block: usize, start: usize, end: usize) -> Span {
@@ -128,7 +149,9 @@ impl<'a> Article<'a> {
     /// Whether `at` is the first word of its sentence (after an opening mark or dash).
     pub fn sentence_initial(&self, at: At) -> bool {
         let s = self.sentence_of(at);
-        let Some(sent) = self.sentence(at.block, s) else { return true };
+        let Some(sent) = self.sentence(at.block, s) else {
+            return true;
+        };
         let toks = self.tokens(at.block);
         (sent.tokens.start..at.token).all(|k| toks[k].punct().is_some_and(|c| !c.is_alphanumeric()))
     }

@@ -17,7 +17,10 @@ use crate::text::token::Token;
 type Res<'a, O> = IResult<Toks<'a>, O>;
 
 fn fail<O>(input: Toks<'_>) -> Res<'_, O> {
-    Err(nom::Err::Error(nom::error::Error::new(input, ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        ErrorKind::Verify,
+    )))
 }
 
 /// One punctuation token.
@@ -31,7 +34,9 @@ fn punct<'a>(c: char) -> impl Fn(Toks<'a>) -> Res<'a, &'a Token> {
 /// A dash introducing a signature (`— Jean Dupont, maire`).
 fn dash(input: Toks<'_>) -> Res<'_, &Token> {
     match input.first() {
-        Some(t) if t.punct().is_some_and(|c| matches!(c, '—' | '–' | '-')) => Ok((input.take_from(1), t)),
+        Some(t) if t.punct().is_some_and(|c| matches!(c, '—' | '–' | '-')) => {
+            Ok((input.take_from(1), t))
+        }
         _ => fail(input),
     }
 }
@@ -45,13 +50,52 @@ pub struct VerbHit<'a> {
 }
 
 fn verb<'a>(a: &'a Article<'a>) -> impl Fn(Toks<'a>) -> Res<'a, VerbHit<'a>> {
-    move |input: Toks<'a>| match a.lex.verbs.match_at(input.all, input.start) {
+    move |input: Toks<'a>| match verb_at(a, input.all, input.start) {
         Some((len, form)) if len <= input.input_len() => Ok((
             input.take_from(len),
-            VerbHit { start: input.start, end: input.start + len, form },
+            VerbHit {
+                start: input.start,
+                end: input.start + len,
+                form,
+            },
         )),
         _ => fail(input),
     }
+}
+
+/// A reporting-verb form starting at token `k`; never the second half of a hyphenated
+/// word (`soi-disant` is no form of `dire`).
+pub fn verb_at<'a>(a: &'a Article, toks: &[Token], k: usize) -> Option<(usize, &'a VerbForm)> {
+    if toks.get(k)?.hyphen_joined {
+        return None;
+    }
+    let hit = a.lex.verbs.match_at(toks, k)?;
+    if k > 0 && !is_auxiliary(&toks[k].norm) && after_determiner(a, toks, k) {
+        return None;
+    }
+    Some(hit)
+}
+
+/// Whether token `k` follows a determiner, which makes it a noun (`la note`, `un
+/// communiqué`). `le`/`la`/`les`/`l'` are also object pronouns: after a subject (`il le
+/// dit`, `X l'affirme`) or in `comme le précise`, the word is still a verb.
+fn after_determiner(a: &Article, toks: &[Token], k: usize) -> bool {
+    let prev = &toks[k - 1];
+    if !a.is(prev, WordClass::Determiner) {
+        return false;
+    }
+    if !a.is(prev, WordClass::Clitic) {
+        return true;
+    }
+    let Some(before) = k.checked_sub(2).map(|i| &toks[i]) else {
+        return true;
+    };
+    let verb_context = before.is_word()
+        && (before.capitalized && !a.lex.function_words.contains_key(&before.norm)
+            || a.is(before, WordClass::Pronoun)
+            || a.is(before, WordClass::Relative)
+            || matches!(before.norm.as_str(), "comme" | "ainsi" | "ne" | "n'"));
+    !verb_context
 }
 
 /// A marker that may follow a quote (`« … », selon X`).
@@ -68,7 +112,10 @@ fn marker<'a>(a: &'a Article<'a>) -> impl Fn(Toks<'a>) -> Res<'a, usize> {
 fn incise_pronoun(a: &Article, b: usize, hit: &VerbHit) -> Option<Subject> {
     let toks = a.tokens(b);
     (hit.start..hit.end).find_map(|k| {
-        pronoun(&toks[k]).map(|plural| Subject::Pronoun { at: At { block: b, token: k }, plural })
+        pronoun(&toks[k]).map(|plural| Subject::Pronoun {
+            at: At { block: b, token: k },
+            plural,
+        })
     })
 }
 
@@ -80,17 +127,21 @@ pub fn after_quote(a: &Article, b: usize, i: usize, limit: usize) -> Option<(Sub
     if let Ok((rest, (_, hit))) = (opt(punct(',')), verb(a)).parse(input) {
         return match hit.form.kind {
             FormKind::Incise => incise_pronoun(a, b, &hit).map(|s| (s, Via::InciseAfter)),
-            FormKind::Finite | FormKind::Conditional | FormKind::ConditionalPast => {
-                a.forward_subject(b, rest.start, limit).map(|s| (s, Via::InciseAfter))
-            }
+            FormKind::Finite | FormKind::Conditional | FormKind::ConditionalPast => a
+                .forward_subject(b, rest.start, limit)
+                .map(|s| (s, Via::InciseAfter)),
             FormKind::PastParticiple | FormKind::PresentParticiple => None,
         };
     }
     if let Ok((rest, _)) = (punct(','), marker(a)).parse(input) {
-        return a.forward_subject(b, rest.start, limit).map(|s| (s, Via::Marker));
+        return a
+            .forward_subject(b, rest.start, limit)
+            .map(|s| (s, Via::Marker));
     }
     if let Ok((rest, _)) = (opt(punct(',')), dash).parse(input) {
-        return a.forward_subject(b, rest.start, limit).map(|s| (s, Via::Signature));
+        return a
+            .forward_subject(b, rest.start, limit)
+            .map(|s| (s, Via::Signature));
     }
     None
 }
@@ -103,7 +154,9 @@ pub fn inside_quote(a: &Article, b: usize, from: usize, to: usize) -> Option<(Su
             continue;
         }
         let input = Toks::new(toks, k + 1, to);
-        let Ok((rest, hit)) = verb(a)(input) else { continue };
+        let Ok((rest, hit)) = verb(a)(input) else {
+            continue;
+        };
         let subject = match hit.form.kind {
             FormKind::Incise => incise_pronoun(a, b, &hit),
             FormKind::Finite => match a.forward_subject(b, rest.start, to) {
@@ -131,8 +184,16 @@ pub enum Before {
     SubjectAfter,
 }
 
+/// Whether a folded word is a form of `avoir` or `être` that builds compound tenses.
+pub fn is_auxiliary(norm: &str) -> bool {
+    AUXILIARIES.contains(&norm)
+}
+
+const ETRE: [&str; 6] = ["est", "sont", "était", "étaient", "serait", "seraient"];
+
 const AUXILIARIES: [&str; 16] = [
-    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "était", "étaient", "serait", "seraient", "eut", "eurent",
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "était",
+    "étaient", "serait", "seraient", "eut", "eurent",
 ];
 
 /// Scans back from token `open` to `lo` for the nearest reporting verb or marker:
@@ -156,31 +217,33 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Bef
                 || a.sentence_initial(At { block: b, token: k });
             let next = toks.get(k + len);
             let np_follows = next.is_some_and(|n| {
-                a.is(n, WordClass::Determiner) || a.is(n, WordClass::Title) || pronoun(n).is_some() || a.is_name_start(b, k + len)
+                a.is(n, WordClass::Determiner)
+                    || a.is(n, WordClass::Title)
+                    || pronoun(n).is_some()
+                    || a.is_name_start(b, k + len)
             });
-            if fronted_ok && np_follows {
-                let subject = a.forward_subject(b, k + len, open);
-                let closed = match subject {
-                    Some(Subject::Phrase(p)) => {
-                        let end = p.apposed_name.map_or(p.end, |(_, e)| e);
-                        m.position == MarkerPosition::Any || toks.get(end).is_some_and(|t| t.punct().is_some_and(|c| ",:".contains(c)))
-                    }
-                    Some(Subject::Pronoun { .. }) => true,
-                    None => false,
-                };
-                if closed && let Some(s) = subject {
-                    return Some(Before::Found(s, Via::Marker));
-                }
+            if fronted_ok
+                && np_follows
+                && let Some(s) =
+                    marker_subject(a, b, k + len, open, m.position == MarkerPosition::Fronted)
+            {
+                return Some(Before::Found(s, Via::Marker));
             }
         }
         if open - k > 30 {
             continue;
         }
-        let Some((len, form)) = a.lex.verbs.match_at(toks, k) else { continue };
+        let Some((len, form)) = verb_at(a, toks, k) else {
+            continue;
+        };
         if k + len > open {
             continue;
         }
-        let hit = VerbHit { start: k, end: k + len, form };
+        let hit = VerbHit {
+            start: k,
+            end: k + len,
+            form,
+        };
         match form.kind {
             FormKind::Incise => {
                 if let Some(s) = incise_pronoun(a, b, &hit) {
@@ -188,15 +251,28 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Bef
                 }
             }
             FormKind::Finite | FormKind::Conditional | FormKind::ConditionalPast => {
-                return finite_subject(a, b, k, k + len, open, lo).map(|s| Before::Found(s, Via::Introducer));
+                return finite_subject(a, b, k, k + len, open, lo)
+                    .map(|s| Before::Found(s, Via::Introducer));
             }
             FormKind::PastParticiple => {
-                if let Some(aux) = (k.saturating_sub(5).max(lo)..k).rev().find(|&m| toks[m].is_word() && AUXILIARIES.contains(&toks[m].norm.as_str())) {
-                    let aux = if aux > lo && matches!(toks[aux - 1].norm.as_str(), "s'" | "se") { aux - 1 } else { aux };
-                    return finite_subject(a, b, aux, k + 1, open, lo).map(|s| Before::Found(s, Via::Introducer));
+                // `a pour sa part ajouté`: a compound past split by adverbs. With `être`,
+                // only a pronominal verb is active (`s'est félicité`); `sont mis en
+                // examen` is a passive, whose subject is no speaker.
+                let aux = (k.saturating_sub(5).max(lo)..k)
+                    .rev()
+                    .find(|&m| toks[m].is_word() && is_auxiliary(&toks[m].norm));
+                if let Some(aux) = aux {
+                    let reflexive = aux > lo && matches!(toks[aux - 1].norm.as_str(), "s'" | "se");
+                    if reflexive || !ETRE.contains(&toks[aux].norm.as_str()) {
+                        let aux = if reflexive { aux - 1 } else { aux };
+                        return finite_subject(a, b, aux, k + 1, open, lo)
+                            .map(|s| Before::Found(s, Via::Introducer));
+                    }
+                    continue;
                 }
                 if k > lo && toks[k - 1].norm == "et" {
-                    return earlier_verb_subject(a, b, k - 1, lo).map(|s| Before::Found(s, Via::Introducer));
+                    return earlier_verb_subject(a, b, k - 1, lo)
+                        .map(|s| Before::Found(s, Via::Introducer));
                 }
             }
             FormKind::PresentParticiple => {
@@ -204,25 +280,93 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Bef
                     return Some(Before::SubjectAfter);
                 }
                 if k > lo && toks[k - 1].norm == "en" {
-                    return earlier_verb_subject(a, b, k - 1, lo).map(|s| Before::Found(s, Via::Introducer));
+                    return earlier_verb_subject(a, b, k - 1, lo)
+                        .map(|s| Before::Found(s, Via::Introducer));
                 }
-                return a.backward_subject(b, k, lo).map(|s| Before::Found(s, Via::Introducer));
+                // `un communiqué affirmant que`: the document's author is the clause subject.
+                let subject = a.backward_subject(b, k, lo);
+                if let Some(Subject::Phrase(p)) = subject
+                    && a.describe(p).kind == crate::model::SourceKind::Document
+                    && let Some(author) = earlier_verb_subject(a, b, p.start, lo)
+                {
+                    return Some(Before::Found(author, Via::Introducer));
+                }
+                return subject.map(|s| Before::Found(s, Via::Introducer));
             }
         }
     }
     None
 }
 
+/// The source named after a marker, up to the colon or the quote: the first comma-chunk,
+/// or the proper name set off right after it (`selon le ministre, Jean Dupont, « … »`).
+/// A fronted marker (`Pour X, …`) must be closed by a comma or colon.
+fn marker_subject(
+    a: &Article,
+    b: usize,
+    start: usize,
+    open: usize,
+    fronted: bool,
+) -> Option<Subject> {
+    let toks = a.tokens(b);
+    let end = (start..open)
+        .find(|&k| toks[k].punct().is_some_and(|c| ":;«»“”\"".contains(c)))
+        .unwrap_or(open);
+    let commas: Vec<usize> = (start..end).filter(|&k| toks[k].is_punct(',')).collect();
+    let first_end = commas.first().copied().unwrap_or(end);
+    if fronted && first_end == open {
+        return None;
+    }
+    if first_end - start > 12 || first_end == start {
+        return a.forward_subject(b, start, open);
+    }
+    if let Some(plural) = pronoun(&toks[start]).filter(|_| first_end == start + 1) {
+        return Some(Subject::Pronoun {
+            at: At {
+                block: b,
+                token: start,
+            },
+            plural,
+        });
+    }
+    let mut apposed_name = None;
+    if let Some(&c) = commas.first() {
+        let next_end = commas.get(1).copied().unwrap_or(end);
+        let mut n = c + 1;
+        while n < next_end
+            && (a.is(&toks[n], WordClass::Title) || a.is(&toks[n], WordClass::Determiner))
+        {
+            n += 1;
+        }
+        if n < next_end && a.is_name_start(b, n) && a.name_run(b, n) == next_end {
+            apposed_name = Some((n, next_end));
+        }
+    }
+    Some(Subject::Phrase(super::names::Phrase {
+        block: b,
+        start,
+        end: first_end,
+        apposed_name,
+    }))
+}
+
 /// The subject of a finite verb `[start, end)`: before it, or after it when inverted
 /// (`comme le précise X : « … »`).
-fn finite_subject(a: &Article, b: usize, start: usize, end: usize, open: usize, lo: usize) -> Option<Subject> {
+fn finite_subject(
+    a: &Article,
+    b: usize,
+    start: usize,
+    end: usize,
+    open: usize,
+    lo: usize,
+) -> Option<Subject> {
     let toks = a.tokens(b);
     let mut j = start;
     while j > lo && a.is(&toks[j - 1], WordClass::Clitic) {
         j -= 1;
     }
     if j > lo && matches!(toks[j - 1].norm.as_str(), "comme" | "ainsi") {
-        return a.forward_subject(b, end, open);
+        return marker_subject(a, b, end, open, false);
     }
     a.backward_subject(b, start, lo)
 }
@@ -252,25 +396,41 @@ impl Article<'_> {
     pub fn clause_head_subject(&self, b: usize, lo: usize, end: usize) -> Option<Subject> {
         let toks = self.tokens(b);
         let mut starts: Vec<usize> = vec![lo];
-        starts.extend((lo..end).filter(|&k| toks[k].punct().is_some_and(|c| ",;".contains(c))).map(|k| k + 1));
+        starts.extend(
+            (lo..end)
+                .filter(|&k| toks[k].punct().is_some_and(|c| ",;".contains(c)))
+                .map(|k| k + 1),
+        );
         for &s in starts.iter().rev() {
             let mut i = s;
-            while i < end && toks[i].is_word() && (self.is(&toks[i], WordClass::Conjunction) || toks[i].norm == "où") {
+            while i < end
+                && toks[i].is_word()
+                && (self.is(&toks[i], WordClass::Conjunction) || toks[i].norm == "où")
+            {
                 i += 1;
             }
             if let Some((len, _)) = self.lex.fronted.match_at(toks, i) {
                 i += len;
             }
-            let Some(t) = toks.get(i).filter(|_| i < end) else { continue };
+            let Some(t) = toks.get(i).filter(|_| i < end) else {
+                continue;
+            };
             if let Some(plural) = pronoun(t) {
-                return Some(Subject::Pronoun { at: At { block: b, token: i }, plural });
+                return Some(Subject::Pronoun {
+                    at: At { block: b, token: i },
+                    plural,
+                });
             }
-            if self.is_name_start(b, i) || (self.is(t, WordClass::Determiner) && !self.is(t, WordClass::Preposition)) {
+            if self.is_name_start(b, i)
+                || (self.is(t, WordClass::Determiner) && !self.is(t, WordClass::Preposition))
+            {
                 let e = self.phrase_end(b, i, end);
-                if e > i && self.lex.verbs.match_at(toks, e).is_some() || toks.get(e).is_some_and(|n| n.is_word() && !self.is(n, WordClass::Preposition)) {
-                    if let Some(Subject::Phrase(p)) = self.forward_subject(b, i, end) {
-                        return Some(Subject::Phrase(p));
-                    }
+                let verb_follows = (e > i && self.lex.verbs.match_at(toks, e).is_some())
+                    || toks
+                        .get(e)
+                        .is_some_and(|n| n.is_word() && !self.is(n, WordClass::Preposition));
+                if verb_follows && let Some(Subject::Phrase(p)) = self.forward_subject(b, i, end) {
+                    return Some(Subject::Phrase(p));
                 }
             }
         }

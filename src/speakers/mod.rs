@@ -54,7 +54,13 @@ pub fn attribute(a: &Article, spans: &[QuoteSpan]) -> Vec<Quote> {
         .zip(places.iter().zip(found))
         .enumerate()
         .map(|(n, (q, (p, f)))| {
-            let setting = p.as_ref().map(|p| setting_of(a, q, p, f.is_some())).unwrap_or_default();
+            let said_after = f.as_ref().is_some_and(|f| {
+                matches!(f.via, Via::InciseAfter | Via::Signature | Via::InciseInside)
+            });
+            let setting = p
+                .as_ref()
+                .map(|p| setting_of(a, q, p, f.is_some(), said_after))
+                .unwrap_or_default();
             let inner = a.doc.prose(q.inner);
             let kind = kind::classify(inner, setting);
             let speaker = f.filter(|_| kind != QuoteKind::Mention).map(|f| Speaker {
@@ -87,7 +93,8 @@ fn place(a: &Article, q: &QuoteSpan) -> Option<Place> {
 
 fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<Found> {
     let resolve = |subject: Subject, via: Via| {
-        a.resolve(subject, q.open.start, said).map(|named| Found { named, via })
+        a.resolve(subject, q.open.start, said)
+            .map(|named| Found { named, via })
     };
     // Inside the quote (only within one block).
     if p.open.block == p.close.block
@@ -98,10 +105,29 @@ fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<F
     }
     // After the closing mark, to the end of its sentence.
     let close_sent = a.sentence(p.close.block, p.close_sentence)?;
-    if let Some((s, via)) = cues::after_quote(a, p.close.block, p.close.token + 1, close_sent.tokens.end)
+    if let Some((s, via)) =
+        cues::after_quote(a, p.close.block, p.close.token + 1, close_sent.tokens.end)
         && let Some(f) = resolve(s, via)
     {
         return Some(f);
+    }
+    // A postposed incise further on: `« … », y compris X, commente Y.`
+    let close_toks = a.tokens(p.close.block);
+    for (c, tok) in close_toks
+        .iter()
+        .enumerate()
+        .take(close_sent.tokens.end)
+        .skip(p.close.token + 1)
+    {
+        if tok.punct().is_some_and(|ch| "«“„‹".contains(ch)) {
+            break;
+        }
+        if tok.is_punct(',')
+            && let Some((s, via)) = cues::after_quote(a, p.close.block, c, close_sent.tokens.end)
+            && let Some(f) = resolve(s, via)
+        {
+            return Some(f);
+        }
     }
     // Before the opening mark, in its sentence.
     let open_sent = a.sentence(p.open.block, p.open_sentence)?;
@@ -125,10 +151,12 @@ fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<F
         }
         None => {}
     }
-    // A colon with no reporting verb: the clause's subject.
+    // A colon or `que` with no reporting verb: the clause's subject.
     let toks = a.tokens(p.open.block);
-    if p.open.token > open_sent.tokens.start && toks[p.open.token - 1].is_punct(':')
-        && let Some(s) = a.clause_head_subject(p.open.block, open_sent.tokens.start, p.open.token - 1)
+    if p.open.token > open_sent.tokens.start
+        && (toks[p.open.token - 1].is_punct(':') || is_que(&toks[p.open.token - 1]))
+        && let Some(s) =
+            a.clause_head_subject(p.open.block, open_sent.tokens.start, p.open.token - 1)
     {
         return resolve(s, Via::ClauseSubject);
     }
@@ -144,22 +172,41 @@ fn share_within_sentence(places: &[Option<Place>], found: &mut [Option<Found>]) 
         }
         let Some(pi) = &places[i] else { continue };
         let key = (pi.close.block, pi.close_sentence);
-        let same = |j: usize| places[j].as_ref().is_some_and(|pj| (pj.open.block, pj.open_sentence) == key || (pj.close.block, pj.close_sentence) == key);
+        let same = |j: usize| {
+            places[j].as_ref().is_some_and(|pj| {
+                (pj.open.block, pj.open_sentence) == key
+                    || (pj.close.block, pj.close_sentence) == key
+            })
+        };
         let donor = (i + 1..found.len())
             .take_while(|&j| same(j))
             .find(|&j| found[j].is_some())
-            .or_else(|| (0..i).rev().take_while(|&j| same(j)).find(|&j| found[j].is_some()));
+            .or_else(|| {
+                (0..i)
+                    .rev()
+                    .take_while(|&j| same(j))
+                    .find(|&j| found[j].is_some())
+            });
         if let Some(j) = donor
             && let Some(f) = &found[j]
         {
-            found[i] = Some(Found { named: f.named.clone(), via: Via::SameSentence });
+            found[i] = Some(Found {
+                named: f.named.clone(),
+                via: Via::SameSentence,
+            });
         }
     }
 }
 
 /// A quote that is a sentence by itself continues the speaker of the sentence before: the
 /// speaker of a quote there, or the subject of a reporting verb there.
-fn continue_previous_sentence(a: &Article, spans: &[QuoteSpan], places: &[Option<Place>], found: &mut [Option<Found>], said: &[Named]) {
+fn continue_previous_sentence(
+    a: &Article,
+    spans: &[QuoteSpan],
+    places: &[Option<Place>],
+    found: &mut [Option<Found>],
+    said: &[Named],
+) {
     for i in 0..found.len() {
         if found[i].is_some() {
             continue;
@@ -168,11 +215,18 @@ fn continue_previous_sentence(a: &Article, spans: &[QuoteSpan], places: &[Option
         if !stands_alone(a, p) {
             continue;
         }
-        let Some((pb, ps)) = previous_sentence(a, p.open.block, p.open_sentence) else { continue };
-        let from_quote = (0..i).rev().find_map(|j| {
+        let Some((pb, ps)) = previous_sentence(a, p.open.block, p.open_sentence) else {
+            continue;
+        };
+        let from_quote = (0..i).rev().take(8).find_map(|j| {
             let pj = places[j].as_ref()?;
-            let in_prev = (pj.close.block, pj.close_sentence) == (pb, ps) || (pj.open.block, pj.open_sentence) == (pb, ps);
-            if in_prev { found[j].as_ref().map(|f| f.named.clone()) } else { None }
+            let in_prev = (pj.close.block, pj.close_sentence) == (pb, ps)
+                || (pj.open.block, pj.open_sentence) == (pb, ps);
+            if in_prev {
+                found[j].as_ref().map(|f| f.named.clone())
+            } else {
+                None
+            }
         });
         let named = from_quote.or_else(|| {
             let sent = a.sentence(pb, ps)?;
@@ -183,15 +237,22 @@ fn continue_previous_sentence(a: &Article, spans: &[QuoteSpan], places: &[Option
             }
         });
         if let Some(named) = named {
-            found[i] = Some(Found { named, via: Via::PreviousSentence });
+            found[i] = Some(Found {
+                named,
+                via: Via::PreviousSentence,
+            });
         }
     }
 }
 
 /// The quote is its sentence: nothing but punctuation outside its marks.
 fn stands_alone(a: &Article, p: &Place) -> bool {
-    let Some(open_sent) = a.sentence(p.open.block, p.open_sentence) else { return false };
-    let Some(close_sent) = a.sentence(p.close.block, p.close_sentence) else { return false };
+    let Some(open_sent) = a.sentence(p.open.block, p.open_sentence) else {
+        return false;
+    };
+    let Some(close_sent) = a.sentence(p.close.block, p.close_sentence) else {
+        return false;
+    };
     let before = &a.tokens(p.open.block)[open_sent.tokens.start..p.open.token];
     let after = &a.tokens(p.close.block)[p.close.token + 1..close_sent.tokens.end];
     before.iter().chain(after).all(|t| !t.is_word())
@@ -206,12 +267,38 @@ fn previous_sentence(a: &Article, block: usize, sentence: usize) -> Option<(usiz
     (n > 0 && !a.blocks[pb].heading).then(|| (pb, n - 1))
 }
 
-fn setting_of(a: &Article, q: &QuoteSpan, p: &Place, has_speaker: bool) -> Setting {
+fn setting_of(
+    a: &Article,
+    q: &QuoteSpan,
+    p: &Place,
+    has_speaker: bool,
+    said_after: bool,
+) -> Setting {
     let open_toks = a.tokens(p.open.block);
     let close_toks = a.tokens(p.close.block);
     let after_colon = p.open.token > 0 && open_toks[p.open.token - 1].is_punct(':');
-    let naming_cue_before = a.lex.mention_cues.match_ending_at(open_toks, p.open.token).is_some();
-    let sentence_end = a.sentence(p.close.block, p.close_sentence).map_or(close_toks.len(), |s| s.tokens.end);
+    // `la loi dite « … »` names; `il a dit « … »` reports: a naming word counts only when
+    // no reporting verb ends there.
+    let naming_cue_before = a
+        .lex
+        .mention_cues
+        .match_ending_at(open_toks, p.open.token)
+        .is_some()
+        && !(1..=4).any(|len| {
+            p.open.token >= len
+                && cues::verb_at(a, open_toks, p.open.token - len).is_some_and(|(l, f)| {
+                    l == len
+                        && !matches!(
+                            f.kind,
+                            crate::lexicon::verbs::FormKind::PastParticiple
+                                | crate::lexicon::verbs::FormKind::PresentParticiple
+                        )
+                })
+        });
+    let after_que = p.open.token > 0 && is_que(&open_toks[p.open.token - 1]);
+    let sentence_end = a
+        .sentence(p.close.block, p.close_sentence)
+        .map_or(close_toks.len(), |s| s.tokens.end);
     let mut i = p.close.token + 1;
     while i < sentence_end && close_toks[i].is_punct(',') {
         i += 1;
@@ -220,7 +307,18 @@ fn setting_of(a: &Article, q: &QuoteSpan, p: &Place, has_speaker: bool) -> Setti
         && close_toks[i].is_word()
         && cues::after_quote(a, p.close.block, p.close.token + 1, sentence_end).is_none();
     let _ = q;
-    Setting { after_colon, naming_cue_before, sentence_continues, has_speaker }
+    Setting {
+        after_colon,
+        after_que,
+        naming_cue_before,
+        sentence_continues,
+        has_speaker,
+        said_after,
+    }
+}
+
+fn is_que(t: &crate::text::token::Token) -> bool {
+    t.is_word() && matches!(t.norm.as_str(), "que" | "qu'")
 }
 
 /// The inner text: continuation marks dropped, line breaks and markup gaps folded to one

@@ -7,6 +7,8 @@
 //! from that head, from the name's own words (given names, media, metonyms) and from
 //! titles (`M.`, `Mme`).
 
+use std::collections::HashMap;
+
 use super::article::{Article, At, Mention};
 use crate::lexicon::WordClass;
 use crate::model::SourceKind;
@@ -27,7 +29,10 @@ pub struct Phrase {
 pub enum Subject {
     Phrase(Phrase),
     /// A subject pronoun (`il`, `elle`, `ils`, `eux`…) to resolve to a name said before.
-    Pronoun { at: At, plural: bool },
+    Pronoun {
+        at: At,
+        plural: bool,
+    },
 }
 
 /// A resolved speaker: the name to print, its kind and where it stands.
@@ -37,6 +42,12 @@ pub struct Named {
     pub kind: SourceKind,
     pub span: Span,
 }
+
+/// How many paragraphs back a pronoun's antecedent is looked for.
+const ANTECEDENT_BLOCKS: usize = 8;
+
+/// And at most this many mentions back (one endless paragraph must stay linear too).
+const ANTECEDENT_MENTIONS: usize = 200;
 
 const SUBJECT_PRONOUNS: [(&str, bool); 6] = [
     ("il", false),
@@ -60,7 +71,9 @@ pub fn pronoun(t: &Token) -> Option<bool> {
 fn is_all_caps(t: &Token, text: &str) -> bool {
     let s = &text[t.span.start..t.span.end];
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 impl Article<'_> {
@@ -96,7 +109,9 @@ impl Article<'_> {
             return false;
         }
         let surface = &self.doc.text[t.span.start..t.span.end];
-        if self.lex.function_words.contains_key(&t.norm) || self.lex.fronted.match_at(toks, i).is_some() {
+        if self.lex.function_words.contains_key(&t.norm)
+            || self.lex.fronted.match_at(toks, i).is_some()
+        {
             // `Le`, `Selon`, `Il`: capitalised only because they open a sentence.
             return false;
         }
@@ -106,7 +121,9 @@ impl Article<'_> {
         self.lex.given_names.contains(surface)
             || self.proper_words.contains(surface)
             || is_all_caps(t, &self.doc.text)
-            || toks.get(i + 1).is_some_and(|n| n.is_word() && n.capitalized && !self.lex.function_words.contains_key(&n.norm))
+            || toks.get(i + 1).is_some_and(|n| {
+                n.is_word() && n.capitalized && !self.lex.function_words.contains_key(&n.norm)
+            })
     }
 
     /// End (exclusive) of the proper-name run starting at `i`.
@@ -118,14 +135,21 @@ impl Article<'_> {
         let mut e = i + 1;
         while e < toks.len() {
             let t = &toks[e];
-            let next_cap = toks.get(e + 1).is_some_and(|n| n.is_word() && n.capitalized);
+            let next_cap = toks
+                .get(e + 1)
+                .is_some_and(|n| n.is_word() && n.capitalized);
             if t.is_word() && (t.capitalized || t.hyphen_joined) {
                 e += 1;
-            } else if t.is_word() && self.lex.name_particles.contains(&t.norm) && next_cap {
+            } else if (t.is_word() && self.lex.name_particles.contains(&t.norm) || t.is_punct('&'))
+                && next_cap
+            {
                 e += 2;
-            } else if t.is_punct('&') && next_cap {
-                e += 2;
-            } else if t.kind == TokenKind::Number && t.norm.len() <= 2 && !toks.get(e + 1).is_some_and(|n| n.is_word() && !n.capitalized && n.norm.len() <= 2) {
+            } else if t.kind == TokenKind::Number
+                && t.norm.len() <= 2
+                && !toks
+                    .get(e + 1)
+                    .is_some_and(|n| n.is_word() && !n.capitalized && n.norm.len() <= 2)
+            {
                 e += 1;
             } else {
                 break;
@@ -150,19 +174,63 @@ impl Article<'_> {
         if let Some(kind) = self.head_noun_before(b, s) {
             return kind;
         }
+        let given = self.lex.given_names.contains(surface);
+        // French person names take no article and are rarely the object of a place
+        // preposition: `le Vendée Globe`, `aux Sables-d'Olonne` are not people.
+        if s > 0
+            && !given
+            && toks[s - 1].is_word()
+            && !toks[s - 1].capitalized
+            && (matches!(
+                toks[s - 1].norm.as_str(),
+                "le" | "la"
+                    | "les"
+                    | "l'"
+                    | "du"
+                    | "des"
+                    | "au"
+                    | "aux"
+                    | "à"
+                    | "en"
+                    | "vers"
+                    | "dans"
+                    | "depuis"
+            ))
+        {
+            return SourceKind::Organization;
+        }
+        if !given
+            && toks[s..e].iter().any(|t| {
+                t.kind == TokenKind::Number
+                    || t.norm.chars().any(|c| c.is_ascii_digit())
+                    || is_all_caps(t, &self.doc.text)
+            })
+        {
+            return SourceKind::Organization;
+        }
         if toks[s..e].iter().any(|t| {
-            t.capitalized && matches!(self.lex.source_nouns.get_words(std::slice::from_ref(&t.norm)), Some(SourceKind::Organization | SourceKind::Media | SourceKind::Document))
+            t.capitalized
+                && matches!(
+                    self.lex
+                        .source_nouns
+                        .get_words(std::slice::from_ref(&t.norm)),
+                    Some(SourceKind::Organization | SourceKind::Media | SourceKind::Document)
+                )
         }) {
             return SourceKind::Organization;
         }
-        if self.lex.given_names.contains(surface) || (surface.ends_with('.') && surface.chars().count() == 2) {
+        if given || (surface.ends_with('.') && surface.chars().count() == 2) {
             return SourceKind::Person;
         }
         if e - s == 1 && is_all_caps(first, &self.doc.text) {
             return SourceKind::Organization;
         }
         let words = toks[s..e].iter().filter(|t| t.is_word()).count();
-        if words >= 2 { SourceKind::Person } else { SourceKind::Organization }
+        if words >= 2 {
+            SourceKind::Person
+        } else {
+            SourceKind::Organization
+        }
     }
 
     /// The class of a source noun right before a name (`le quotidien X`, `la ministre X`).
@@ -189,14 +257,26 @@ impl Article<'_> {
         i = self.skip_adverbials(b, i, limit);
         let t = toks.get(i).filter(|_| i < limit)?;
         if let Some(plural) = pronoun(t) {
-            return Some(Subject::Pronoun { at: At { block: b, token: i }, plural });
+            return Some(Subject::Pronoun {
+                at: At { block: b, token: i },
+                plural,
+            });
         }
         let end = self.phrase_end(b, i, limit);
-        if end == i || !toks[i..end].iter().any(|t| t.is_word() && !self.is(t, WordClass::Determiner)) {
+        if end == i
+            || !toks[i..end]
+                .iter()
+                .any(|t| t.is_word() && !self.is(t, WordClass::Determiner))
+        {
             return None;
         }
         let apposed_name = self.apposed_name(b, end, limit);
-        Some(Subject::Phrase(Phrase { block: b, start: i, end, apposed_name }))
+        Some(Subject::Phrase(Phrase {
+            block: b,
+            start: i,
+            end,
+            apposed_name,
+        }))
     }
 
     /// A name set off by commas right after a phrase ending at `end`.
@@ -230,7 +310,12 @@ impl Article<'_> {
                 continue;
             }
             let t = &toks[i];
-            if t.is_word() && !t.capitalized && t.norm.ends_with("ment") && !self.lex.function_words.contains_key(&t.norm) && self.lex.source_nouns.match_at(toks, i).is_none() {
+            if t.is_word()
+                && !t.capitalized
+                && t.norm.ends_with("ment")
+                && !self.lex.function_words.contains_key(&t.norm)
+                && self.lex.source_nouns.match_at(toks, i).is_none()
+            {
                 i += 1;
                 continue;
             }
@@ -265,7 +350,13 @@ impl Article<'_> {
         while e < limit && e - i < 16 {
             let t = &toks[e];
             if !t.is_word() && t.kind != TokenKind::Number && !t.is_punct('&') {
-                if t.is_punct('.') && e + 1 < limit && toks[e + 1].is_word() && toks[e + 1].capitalized && e > i && toks[e - 1].capitalized {
+                if t.is_punct('.')
+                    && e + 1 < limit
+                    && toks[e + 1].is_word()
+                    && toks[e + 1].capitalized
+                    && e > i
+                    && toks[e - 1].capitalized
+                {
                     // `V. Sapounov` tokenized the period apart: keep going.
                     e += 1;
                     continue;
@@ -280,9 +371,11 @@ impl Article<'_> {
                 let is_de = matches!(t.norm.as_str(), "de" | "d'" | "du" | "des");
                 if !is_de
                     && (self.is(t, WordClass::Relative)
+                        || (!t.capitalized && super::cues::is_auxiliary(&t.norm))
                         || self.is(t, WordClass::Conjunction)
                         || self.is(t, WordClass::Preposition)
-                        || (!self.is(t, WordClass::Determiner) && self.lex.verbs.match_at(toks, e).is_some()))
+                        || (!self.is(t, WordClass::Determiner)
+                            && super::cues::verb_at(self, toks, e).is_some()))
                 {
                     break;
                 }
@@ -302,7 +395,12 @@ impl Article<'_> {
     pub fn backward_subject(&self, b: usize, verb: usize, lo: usize) -> Option<Subject> {
         let toks = self.tokens(b);
         let mut j = verb;
-        while j > lo && toks[j - 1].is_word() && !toks[j - 1].capitalized && (self.is(&toks[j - 1], WordClass::Clitic) || matches!(toks[j - 1].norm.as_str(), "ne" | "n'")) {
+        while j > lo
+            && toks[j - 1].is_word()
+            && !toks[j - 1].capitalized
+            && (self.is(&toks[j - 1], WordClass::Clitic)
+                || matches!(toks[j - 1].norm.as_str(), "ne" | "n'"))
+        {
             j -= 1;
         }
         // The clause: back to a hard boundary.
@@ -311,7 +409,22 @@ impl Article<'_> {
             let t = &toks[start - 1];
             let hard = match t.kind {
                 TokenKind::Punct(c) => ";:()«»“”\"‹›[]—–".contains(c),
-                TokenKind::Word => !t.capitalized && matches!(t.norm.as_str(), "que" | "qu'" | "car" | "mais" | "donc" | "si" | "lorsque" | "quand" | "puisque" | "parce"),
+                TokenKind::Word => {
+                    !t.capitalized
+                        && matches!(
+                            t.norm.as_str(),
+                            "que"
+                                | "qu'"
+                                | "car"
+                                | "mais"
+                                | "donc"
+                                | "si"
+                                | "lorsque"
+                                | "quand"
+                                | "puisque"
+                                | "parce"
+                        )
+                }
                 TokenKind::Number => false,
             };
             if hard {
@@ -334,19 +447,19 @@ impl Article<'_> {
             && let Some(q) = (s..e).find(|&k| toks[k].is_word() && toks[k].norm == "qui")
         {
             if q > s {
-                return self.chunk_subject(b, s, q, None);
+                return self.chunk_subject(b, s, q, None, true);
             }
             let rest = &chunks[1..];
             for (n, &(cs, ce)) in rest.iter().enumerate() {
                 let before = rest.get(n + 1).copied();
-                if let Some(sub) = self.chunk_subject(b, cs, ce, before) {
+                if let Some(sub) = self.chunk_subject(b, cs, ce, before, true) {
                     return Some(sub);
                 }
             }
             return None;
         }
         for (n, &(s, e)) in chunks.iter().enumerate() {
-            if let Some(sub) = self.chunk_subject(b, s, e, chunks.get(n + 1).copied()) {
+            if let Some(sub) = self.chunk_subject(b, s, e, chunks.get(n + 1).copied(), false) {
                 return Some(sub);
             }
         }
@@ -356,14 +469,47 @@ impl Article<'_> {
     /// The subject noun phrase at the end of chunk `[s, e)`, or `None` when the chunk is an
     /// adverbial, an adjective or an apposition without determiner. A description whose
     /// previous chunk is a bare proper name is an apposition to it: the name wins.
-    fn chunk_subject(&self, b: usize, s: usize, e: usize, before: Option<(usize, usize)>) -> Option<Subject> {
+    /// With `shortest` (the antecedent of a relative `qui`), the phrase is the nearest one:
+    /// `des représailles de l'organisation, qui affirme` -> `l'organisation`.
+    fn chunk_subject(
+        &self,
+        b: usize,
+        s: usize,
+        e: usize,
+        before: Option<(usize, usize)>,
+        shortest: bool,
+    ) -> Option<Subject> {
         let toks = self.tokens(b);
-        if s >= e || self.lex.fronted.is_entry(&toks[s..e]) {
+        if s >= e
+            || self.lex.fronted.is_entry(&toks[s..e])
+            || self.is(&toks[s], WordClass::Relative)
+        {
+            // An adverbial, or a relative clause set off by commas: never the subject.
             return None;
         }
-        let start = self.phrase_start(b, s, e)?;
+        let mut start = self.phrase_start(b, s, e, shortest)?;
+        let led = |t: &Token| {
+            self.is(t, WordClass::Determiner)
+                || self.is(t, WordClass::Title)
+                || pronoun(t).is_some()
+        };
+        if !led(&toks[start])
+            && !self.is_name_start(b, start)
+            && (led(&toks[s]) || self.is_name_start(b, s))
+            && !shortest
+        {
+            // `Un conducteur en formation`: a complement the walk back stopped at; the
+            // chunk is the phrase.
+            start = s;
+        }
         if let Some(plural) = pronoun(&toks[start]).filter(|_| start + 1 == e) {
-            return Some(Subject::Pronoun { at: At { block: b, token: start }, plural });
+            return Some(Subject::Pronoun {
+                at: At {
+                    block: b,
+                    token: start,
+                },
+                plural,
+            });
         }
         let t = &toks[start];
         let det_led = self.is(t, WordClass::Determiner) || self.is(t, WordClass::Title);
@@ -371,20 +517,28 @@ impl Article<'_> {
         if !det_led && !name_led {
             return None;
         }
-        let phrase = Phrase { block: b, start, end: e, apposed_name: None };
+        let phrase = Phrase {
+            block: b,
+            start,
+            end: e,
+            apposed_name: None,
+        };
         if det_led
             && let Some((ps, pe)) = before
             && let Some(ns) = (ps..pe).find(|&k| toks[k].is_word())
             && self.is_name_start(b, ns)
             && self.name_run(b, ns) == pe
         {
-            return Some(Subject::Phrase(Phrase { apposed_name: Some((ns, pe)), ..phrase }));
+            return Some(Subject::Phrase(Phrase {
+                apposed_name: Some((ns, pe)),
+                ..phrase
+            }));
         }
         Some(Subject::Phrase(phrase))
     }
 
     /// Walks back from `e` to where the noun phrase ending there starts.
-    fn phrase_start(&self, b: usize, s: usize, e: usize) -> Option<usize> {
+    fn phrase_start(&self, b: usize, s: usize, e: usize, shortest: bool) -> Option<usize> {
         let toks = self.tokens(b);
         let mut k = e;
         while k > s {
@@ -395,23 +549,73 @@ impl Article<'_> {
             if !t.is_word() && t.kind != TokenKind::Number && !t.is_punct('&') && !t.is_punct('.') {
                 break;
             }
-            if t.is_word() && !t.capitalized && (self.is(t, WordClass::Relative) || self.is(t, WordClass::Conjunction)) {
+            if t.is_word()
+                && !t.capitalized
+                && (self.is(t, WordClass::Relative) || self.is(t, WordClass::Conjunction))
+            {
                 break;
             }
-            if t.is_word() && self.is(t, WordClass::Preposition) && !matches!(t.norm.as_str(), "de" | "d'" | "du" | "des") {
+            if t.is_word()
+                && self.is(t, WordClass::Preposition)
+                && !matches!(t.norm.as_str(), "de" | "d'" | "du" | "des")
+            {
                 break;
             }
             if self.is(t, WordClass::Determiner) || self.is(t, WordClass::Title) {
+                let at_start = k - 1 == s;
+                let genitive = matches!(t.norm.as_str(), "de" | "d'" | "du" | "des");
+                let particle = k >= 2
+                    && toks[k - 2].capitalized
+                    && toks.get(k).is_some_and(|n| n.capitalized)
+                    && self.lex.name_particles.contains(&t.norm);
+                if (genitive && !at_start) || particle {
+                    k -= 1;
+                    continue;
+                }
                 let prev = (k >= 2 && k - 1 > s).then(|| &toks[k - 2]);
-                let inside = prev.is_some_and(|p| matches!(p.norm.as_str(), "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "en" | "par" | "pour" | "sur"));
-                let names_follow = toks.get(k).is_some_and(|n| n.capitalized) && prev.is_some_and(|p| p.is_word() && !p.capitalized && !self.is(p, WordClass::Preposition) && !self.is(p, WordClass::Determiner) && self.lex.verbs.match_at(toks, k - 2).is_none());
+                let inside = !shortest
+                    && prev.is_some_and(|p| {
+                        matches!(
+                            p.norm.as_str(),
+                            "de" | "d'"
+                                | "du"
+                                | "des"
+                                | "à"
+                                | "au"
+                                | "aux"
+                                | "en"
+                                | "par"
+                                | "pour"
+                                | "sur"
+                        )
+                    });
+                let names_follow = toks.get(k).is_some_and(|n| n.capitalized)
+                    && prev.is_some_and(|p| {
+                        p.is_word()
+                            && !p.capitalized
+                            && !self.is(p, WordClass::Preposition)
+                            && !self.is(p, WordClass::Determiner)
+                            && self.lex.verbs.match_at(toks, k - 2).is_none()
+                    });
                 k -= 1;
                 if !inside && !names_follow {
                     return Some(k);
                 }
                 continue;
             }
-            if k < e && t.is_word() && !t.capitalized && self.lex.verbs.match_at(toks, k - 1).is_some() {
+            // A finite reporting verb ends the phrase; a participle may be a noun
+            // (`un communiqué`) and does not.
+            if k < e
+                && t.is_word()
+                && !t.capitalized
+                && self.lex.verbs.match_at(toks, k - 1).is_some_and(|(_, f)| {
+                    !matches!(
+                        f.kind,
+                        crate::lexicon::verbs::FormKind::PastParticiple
+                            | crate::lexicon::verbs::FormKind::PresentParticiple
+                    )
+                })
+            {
                 break;
             }
             k -= 1;
@@ -423,24 +627,208 @@ impl Article<'_> {
     /// the article said before `before`.
     pub fn resolve(&self, subject: Subject, before: usize, speakers: &[Named]) -> Option<Named> {
         match subject {
-            Subject::Pronoun { at, plural } => self.antecedent(self.token(at).span.start.min(before), plural, speakers),
-            Subject::Phrase(p) => Some(self.describe(p)),
+            Subject::Pronoun { at, plural } => {
+                let feminine = match self.token(at).norm.as_str() {
+                    "elle" | "elles" => Some(true),
+                    "il" | "ils" | "lui" | "eux" => Some(false),
+                    _ => None,
+                };
+                self.antecedent_gendered(
+                    self.token(at).span.start.min(before),
+                    plural,
+                    feminine,
+                    speakers,
+                )
+            }
+            Subject::Phrase(p) => {
+                let named = self.describe(p);
+                if self.is_anaphoric(p)
+                    && let Some(antecedent) =
+                        self.antecedent(named.span.start.min(before), false, speakers)
+                    && antecedent.kind == SourceKind::Person
+                {
+                    return Some(antecedent);
+                }
+                Some(named)
+            }
         }
     }
 
+    /// A bare definite role (`l'expert`, `le ministre`, `la même chercheuse`): it refers
+    /// back to a person already named, like a pronoun. With a complement (`le président de
+    /// la République`) the description stands on its own.
+    fn is_anaphoric(&self, p: Phrase) -> bool {
+        let toks = self.tokens(p.block);
+        if p.apposed_name.is_some() || !matches!(toks[p.start].norm.as_str(), "le" | "la" | "l'") {
+            return false;
+        }
+        let mut k = p.start + 1;
+        if toks.get(k).is_some_and(|t| t.norm == "même") {
+            k += 1;
+        }
+        let Some((len, kind)) = self.lex.source_nouns.match_at(toks, k) else {
+            return false;
+        };
+        *kind == SourceKind::Person
+            && k + len >= p.end.saturating_sub(1)
+            && toks[k + len..p.end].iter().all(|t| {
+                t.is_word()
+                    && !t.capitalized
+                    && !self.is(t, WordClass::Preposition)
+                    && !self.is(t, WordClass::Determiner)
+            })
+    }
+
     fn antecedent(&self, before: usize, plural: bool, speakers: &[Named]) -> Option<Named> {
-        let mention = self
-            .mentions
+        self.antecedent_gendered(before, plural, None, speakers)
+    }
+
+    fn antecedent_gendered(
+        &self,
+        before: usize,
+        plural: bool,
+        feminine: Option<bool>,
+        speakers: &[Named],
+    ) -> Option<Named> {
+        // A mention of the other gender is no antecedent (`lui` is not `la biologiste X`).
+        let agrees =
+            |m: &Mention| feminine.is_none() || m.feminine.is_none() || m.feminine == feminine;
+        let prior = |span: Span| span.end <= before;
+        // Only mentions of the last few paragraphs are candidates: antecedents are near,
+        // and the search stays linear on long articles.
+        let block = self.block_of(before);
+        let upto = self.mentions.partition_point(|m| m.span.end <= before);
+        let window_start = self.mentions[..upto]
+            .partition_point(|m| self.block_of(m.span.start) + ANTECEDENT_BLOCKS < block)
+            .max(upto.saturating_sub(ANTECEDENT_MENTIONS));
+        let recent = &self.mentions[window_start..upto];
+        if plural {
+            return recent
+                .iter()
+                .rev()
+                .filter(|m| prior(m.span))
+                .find(|m| m.plural || m.kind == SourceKind::Organization)
+                .map(|m| Named {
+                    name: m.name.clone(),
+                    kind: m.kind,
+                    span: m.span,
+                });
+        }
+        // Most salient first: the latest speaker of the same paragraph or the latest person
+        // named as a subject nearby; then any person named before; then any speaker.
+        let speaker = speakers
             .iter()
             .rev()
-            .filter(|m| m.span.end <= before)
-            .find(|m| if plural { m.plural || m.kind == SourceKind::Organization } else { m.kind == SourceKind::Person && !m.plural });
-        let speaker = speakers.iter().rev().find(|s| s.span.end <= before && !plural);
-        match (mention, speaker) {
-            (Some(m), _) => Some(Named { name: m.name.clone(), kind: m.kind, span: m.span }),
-            (None, Some(s)) => Some(s.clone()),
+            .take_while(|s| self.block_of(s.span.start) + ANTECEDENT_BLOCKS >= block)
+            .find(|s| prior(s.span) && self.block_of(s.span.start) == block);
+        let subject = recent.iter().rev().find(|m| {
+            prior(m.span)
+                && m.subject
+                && m.kind == SourceKind::Person
+                && !m.plural
+                && agrees(m)
+                && self.block_of(m.span.start) + 1 >= block
+        });
+        let salient = match (speaker, subject) {
+            (Some(s), Some(m)) if m.span.start > s.span.start => Some(Named {
+                name: m.name.clone(),
+                kind: m.kind,
+                span: m.span,
+            }),
+            (Some(s), _) => Some(s.clone()),
+            (None, Some(m)) => Some(Named {
+                name: m.name.clone(),
+                kind: m.kind,
+                span: m.span,
+            }),
             (None, None) => None,
+        };
+        salient
+            .or_else(|| {
+                recent
+                    .iter()
+                    .rev()
+                    .find(|m| {
+                        prior(m.span) && m.kind == SourceKind::Person && !m.plural && agrees(m)
+                    })
+                    .map(|m| Named {
+                        name: m.name.clone(),
+                        kind: m.kind,
+                        span: m.span,
+                    })
+            })
+            .or_else(|| {
+                speakers
+                    .iter()
+                    .rev()
+                    .take_while(|s| self.block_of(s.span.start) + ANTECEDENT_BLOCKS >= block)
+                    .find(|s| prior(s.span))
+                    .cloned()
+            })
+    }
+
+    /// Index of the block holding byte `offset` (the last block starting at or before it).
+    pub fn block_of(&self, offset: usize) -> usize {
+        self.doc
+            .blocks
+            .partition_point(|b| b.span.start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The gender shown before a name: a title (`Mme`, `M.`) or the determiner of a role
+    /// noun (`la biologiste X`, `le chercheur X`).
+    fn gender_before(&self, b: usize, s: usize) -> Option<bool> {
+        let toks = self.tokens(b);
+        let title = s.checked_sub(1).map(|i| toks[i].norm.as_str());
+        match title {
+            Some("mme" | "mme." | "mmes" | "mlle" | "madame" | "mademoiselle") => {
+                return Some(true);
+            }
+            Some("m." | "monsieur" | "mm.") => return Some(false),
+            _ => {}
         }
+        for len in 1..=3 {
+            let Some(noun) = s.checked_sub(len) else {
+                break;
+            };
+            if self
+                .lex
+                .source_nouns
+                .match_at(toks, noun)
+                .is_some_and(|(l, _)| l == len)
+            {
+                return match noun.checked_sub(1).map(|i| toks[i].norm.as_str()) {
+                    Some("la" | "une" | "cette" | "sa") => Some(true),
+                    Some("le" | "un" | "ce" | "cet" | "du" | "au") => Some(false),
+                    _ => None,
+                };
+            }
+        }
+        None
+    }
+
+    /// Whether the name run ending at `e` is followed by its verb (`X a déclaré`, `X l'a
+    /// dit`): the name is a clause subject, the most likely antecedent of a later pronoun.
+    fn is_subject(&self, b: usize, e: usize) -> bool {
+        let toks = self.tokens(b);
+        let mut k = e;
+        while k < toks.len()
+            && toks[k].is_word()
+            && !toks[k].capitalized
+            && (self.is(&toks[k], WordClass::Clitic)
+                || matches!(toks[k].norm.as_str(), "ne" | "n'"))
+        {
+            k += 1;
+        }
+        // Followed by an auxiliary, a reporting verb, or any lower-case word that is no
+        // closed-class word (most likely its verb: `Hugo Barthe étudie`).
+        toks.get(k).is_some_and(|t| {
+            t.is_word()
+                && !t.capitalized
+                && (super::cues::is_auxiliary(&t.norm)
+                    || self.lex.verbs.match_at(toks, k).is_some()
+                    || !self.lex.function_words.contains_key(&t.norm))
+        })
     }
 
     /// Name and kind of a noun phrase: its proper name when it has one (`le quotidien
@@ -452,11 +840,30 @@ impl Article<'_> {
         }
         // Leading determiners, titles and source nouns, then a name: the name is the source.
         let mut k = p.start;
-        while k < p.end && (self.is(&toks[k], WordClass::Determiner) || self.is(&toks[k], WordClass::Title)) {
+        while k < p.end
+            && (self.is(&toks[k], WordClass::Determiner) || self.is(&toks[k], WordClass::Title))
+        {
             k += 1;
         }
         if k < p.end && self.is_name_start(p.block, k) {
             let e = self.name_run(p.block, k).min(p.end);
+            // `L'Association des leaders du Mali`, `la Commission européenne`: an
+            // institution's name is the whole phrase, not its capitalised first noun.
+            if e == k + 1
+                && e < p.end
+                && matches!(
+                    self.lex
+                        .source_nouns
+                        .get_words(std::slice::from_ref(&toks[k].norm)),
+                    Some(SourceKind::Organization | SourceKind::Media | SourceKind::Document)
+                )
+            {
+                return Named {
+                    name: self.text_of(p.block, p.start, p.end),
+                    kind: SourceKind::Organization,
+                    span: self.span_of(p.block, p.start, p.end),
+                };
+            }
             let mut named = self.named_run(p.block, k, e);
             if k > p.start && self.is(&toks[k - 1], WordClass::Title) {
                 named.kind = SourceKind::Person;
@@ -469,9 +876,33 @@ impl Article<'_> {
         } else if k < p.end {
             noun_end = k + 1;
         }
+        // A medium's own name after its head noun, determiner and all: `le quotidien
+        // L'Écho lorrain` is L'Écho lorrain.
+        if let Some((_, SourceKind::Media)) = self.lex.source_nouns.match_at(toks, k) {
+            let mut n = noun_end;
+            if n < p.end && self.is(&toks[n], WordClass::Determiner) && toks[n].capitalized {
+                n += 1;
+            }
+            if n < p.end
+                && toks[n].capitalized
+                && (n == noun_end || self.is_name_start(p.block, n) || toks[n].is_word())
+            {
+                let start = if n > noun_end { noun_end } else { n };
+                return Named {
+                    name: self.text_of(p.block, start, p.end),
+                    kind: SourceKind::Media,
+                    span: self.span_of(p.block, start, p.end),
+                };
+            }
+        }
         // Adjectives may sit between the head and the name (`le président américain X`).
         let mut n = noun_end;
-        while n < p.end && toks[n].is_word() && !toks[n].capitalized && !self.is(&toks[n], WordClass::Preposition) && !self.is(&toks[n], WordClass::Determiner) {
+        while n < p.end
+            && toks[n].is_word()
+            && !toks[n].capitalized
+            && !self.is(&toks[n], WordClass::Preposition)
+            && !self.is(&toks[n], WordClass::Determiner)
+        {
             n += 1;
         }
         if n < p.end && n - noun_end <= 2 && self.is_name_start(p.block, n) {
@@ -486,7 +917,11 @@ impl Article<'_> {
         }
         let name = self.text_of(p.block, p.start, p.end);
         let span = self.span_of(p.block, p.start, p.end);
-        Named { kind: self.description_kind(p), name, span }
+        Named {
+            kind: self.description_kind(p),
+            name,
+            span,
+        }
     }
 
     fn description_kind(&self, p: Phrase) -> SourceKind {
@@ -500,9 +935,18 @@ impl Article<'_> {
         while k < p.end && self.is(&toks[k], WordClass::Determiner) {
             k += 1;
         }
-        let head = self.lex.source_nouns.match_at(toks, k).map(|(_, kind)| *kind);
-        let plural_vague = matches!(first.norm.as_str(), "des" | "certains" | "certaines" | "plusieurs" | "quelques" | "nombre" | "beaucoup")
-            || (first.norm == "de" && words.get(1).is_some_and(|w| matches!(w.norm.as_str(), "nombreux" | "nombreuses")));
+        let head = self
+            .lex
+            .source_nouns
+            .match_at(toks, k)
+            .map(|(_, kind)| *kind);
+        let plural_vague = matches!(
+            first.norm.as_str(),
+            "des" | "certains" | "certaines" | "plusieurs" | "quelques" | "nombre" | "beaucoup"
+        ) || (first.norm == "de"
+            && words
+                .get(1)
+                .is_some_and(|w| matches!(w.norm.as_str(), "nombreux" | "nombreuses")));
         match head {
             Some(SourceKind::Person) | None if plural_vague => SourceKind::Vague,
             Some(SourceKind::Person) | None => SourceKind::Anonymous,
@@ -517,19 +961,29 @@ impl Article<'_> {
         let kind = self.classify_name(b, s, e);
         if e - s == 1 {
             let surname = &self.tokens(b)[s].norm;
-            if let Some(m) = self.mentions.iter().filter(|m| m.span.end <= span.start && m.kind == SourceKind::Person).rev().find(|m| {
-                m.name.split([' ', '-']).skip(1).any(|w| crate::text::normalize::fold(w) == *surname)
-            }) {
-                return Named { name: m.name.clone(), kind: SourceKind::Person, span };
+            if let Some(list) = self.by_surname.get(surname) {
+                let at = list.partition_point(|&m| self.mentions[m].span.end <= span.start);
+                let m = if at > 0 {
+                    list[at - 1]
+                } else {
+                    list[at.min(list.len() - 1)]
+                };
+                return Named {
+                    name: self.mentions[m].name.clone(),
+                    kind: SourceKind::Person,
+                    span,
+                };
             }
         }
         Named { name, kind, span }
     }
 }
 
-/// Every proper name of the article, in order, for later pronoun resolution.
-pub fn collect_mentions(a: &Article) -> Vec<Mention> {
+/// Every proper name of the article, in order, for later pronoun resolution, and the
+/// surname index of the person names.
+pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize>>) {
     let mut out: Vec<Mention> = Vec::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     for (b, block) in a.blocks.iter().enumerate() {
         let toks = &block.tokens;
         let mut i = 0;
@@ -540,19 +994,39 @@ pub fn collect_mentions(a: &Article) -> Vec<Mention> {
                 let span = a.span_of(b, i, e);
                 let mut name = a.text_of(b, i, e);
                 let plural = i > 0 && matches!(toks[i - 1].norm.as_str(), "les" | "des");
-                if e - i == 1 && kind != SourceKind::Media {
-                    let surname = toks[i].norm.clone();
-                    if let Some(m) = out.iter().rev().find(|m| m.kind == SourceKind::Person && m.name.split([' ', '-']).skip(1).any(|w| crate::text::normalize::fold(w) == surname)) {
-                        name = m.name.clone();
-                        kind = SourceKind::Person;
+                if e - i == 1
+                    && kind != SourceKind::Media
+                    && let Some(&m) = by_surname.get(&toks[i].norm).and_then(|v| v.last())
+                {
+                    name = out[m].name.clone();
+                    kind = SourceKind::Person;
+                }
+                let subject = a.is_subject(b, e);
+                let feminine = a.gender_before(b, i);
+                if kind == SourceKind::Person && e - i >= 2 {
+                    for t in toks[i + 1..e]
+                        .iter()
+                        .filter(|t| t.is_word() && t.capitalized)
+                    {
+                        by_surname
+                            .entry(t.norm.clone())
+                            .or_default()
+                            .push(out.len());
                     }
                 }
-                out.push(Mention { name, kind, span, plural });
+                out.push(Mention {
+                    name,
+                    kind,
+                    span,
+                    plural,
+                    subject,
+                    feminine,
+                });
                 i = e;
             } else {
                 i += 1;
             }
         }
     }
-    out
+    (out, by_surname)
 }

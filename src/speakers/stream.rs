@@ -19,7 +19,11 @@ pub struct Toks<'a> {
 impl<'a> Toks<'a> {
     pub fn new(all: &'a [Token], start: usize, end: usize) -> Self {
         let end = end.min(all.len());
-        Toks { all, start: start.min(end), end }
+        Toks {
+            all,
+            start: start.min(end),
+            end,
+        }
     }
 
     pub fn first(&self) -> Option<&'a Token> {

@@ -26,7 +26,11 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// Spaces of every kind found around French punctuation.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\u{feff}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\u{feff}'
+        )
 }
 
 #[cfg(test)]

@@ -75,7 +75,10 @@ enum Raw<'a> {
 fn number(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         take_while1(|c: char| c.is_ascii_digit()),
-        many0(pair(one_of(",."), take_while1(|c: char| c.is_ascii_digit()))),
+        many0(pair(
+            one_of(",."),
+            take_while1(|c: char| c.is_ascii_digit()),
+        )),
     ))
     .parse(input)
 }
@@ -84,7 +87,17 @@ fn number(input: &str) -> IResult<&str, &str> {
 fn word(input: &str) -> IResult<&str, &str> {
     let (rest, w) = take_while1(is_word_char).parse(input)?;
     let mut chars = rest.chars();
-    if let (Some(a), Some(next)) = (chars.next(), chars.next())
+    let (a, next, after) = (chars.next(), chars.next(), chars.next());
+    if let (Some(a), Some('s')) = (a, next)
+        && is_apostrophe(a)
+        && !after.is_some_and(char::is_alphanumeric)
+        && w.chars().count() > 1
+    {
+        // English possessive or name (`Moody's`): one word.
+        let len = w.len() + a.len_utf8() + 1;
+        return Ok((&input[len..], &input[..len]));
+    }
+    if let (Some(a), Some(next)) = (a, next)
         && is_apostrophe(a)
         && next.is_alphabetic()
     {
@@ -128,12 +141,26 @@ pub fn tokenize(text: &str, base: usize, is_abbreviation: &dyn Fn(&str) -> bool)
                     after_hyphen = true;
                     continue;
                 }
-                push(&mut tokens, base + offset, consumed, TokenKind::Punct('-'), "-", false);
+                push(
+                    &mut tokens,
+                    base + offset,
+                    consumed,
+                    TokenKind::Punct('-'),
+                    "-",
+                    false,
+                );
                 prev_end_no_space = false;
                 after_hyphen = false;
                 continue;
             }
-            Raw::Number(n) => push(&mut tokens, base + offset, consumed, TokenKind::Number, n, after_hyphen),
+            Raw::Number(n) => push(
+                &mut tokens,
+                base + offset,
+                consumed,
+                TokenKind::Number,
+                n,
+                after_hyphen,
+            ),
             Raw::Word(w) => {
                 let mut len = consumed;
                 if input.starts_with('.') {
@@ -148,9 +175,23 @@ pub fn tokenize(text: &str, base: usize, is_abbreviation: &dyn Fn(&str) -> bool)
                     }
                 }
                 let surface = &text[offset..offset + len];
-                push(&mut tokens, base + offset, len, TokenKind::Word, surface, after_hyphen);
+                push(
+                    &mut tokens,
+                    base + offset,
+                    len,
+                    TokenKind::Word,
+                    surface,
+                    after_hyphen,
+                );
             }
-            Raw::Punct(c) => push(&mut tokens, base + offset, consumed, TokenKind::Punct(c), "", false),
+            Raw::Punct(c) => push(
+                &mut tokens,
+                base + offset,
+                consumed,
+                TokenKind::Punct(c),
+                "",
+                false,
+            ),
         }
         after_hyphen = false;
         prev_end_no_space = true;
@@ -165,7 +206,14 @@ pub fn tokenize(text: &str, base: usize, is_abbreviation: &dyn Fn(&str) -> bool)
     tokens
 }
 
-fn push(tokens: &mut Vec<Token>, start: usize, len: usize, kind: TokenKind, surface: &str, joined: bool) {
+fn push(
+    tokens: &mut Vec<Token>,
+    start: usize,
+    len: usize,
+    kind: TokenKind,
+    surface: &str,
+    joined: bool,
+) {
     let norm = match kind {
         TokenKind::Punct(c) => c.to_string(),
         _ => fold(surface),
@@ -217,7 +265,15 @@ mod tests {
 
     #[test]
     fn initials_and_abbreviations_keep_period() {
-        assert_eq!(norms("V. Sapounov et M. Dupont."), ["v.", "sapounov", "et", "m.", "dupont", "."]);
+        assert_eq!(
+            norms("V. Sapounov et M. Dupont."),
+            ["v.", "sapounov", "et", "m.", "dupont", "."]
+        );
+    }
+
+    #[test]
+    fn english_possessive_is_one_word() {
+        assert_eq!(norms("Moody's dit qu'il"), ["moody's", "dit", "qu'", "il"]);
     }
 
     #[test]

@@ -1,0 +1,74 @@
+//! Throughput of `attrib check` in MB/s, on articles of the golden suite (written for the
+//! project) repeated to realistic and to large sizes.
+//!
+//! Run with `cargo bench`; criterion prints MB/s for each size.
+
+use std::fs;
+use std::path::Path;
+
+use attrib::analysis::analyze_document;
+use attrib::document::{Document, Format};
+use attrib::lexicon::FR;
+use attrib::report::FileReport;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+/// All golden inputs, concatenated: a few dozen short articles in every quoting style.
+fn sample() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/check");
+    let mut dirs: Vec<_> = fs::read_dir(root)
+        .expect("golden/check")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    dirs.sort();
+    let mut out = String::new();
+    for d in dirs {
+        for name in ["input.md", "input.txt"] {
+            if let Ok(t) = fs::read_to_string(d.join(name)) {
+                out.push_str(t.trim_start_matches('\u{feff}'));
+                out.push_str("\n\n");
+            }
+        }
+    }
+    out
+}
+
+fn sized(sample: &str, bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + sample.len());
+    while s.len() < bytes {
+        s.push_str(sample);
+    }
+    s
+}
+
+fn throughput(c: &mut Criterion) {
+    let sample = sample();
+    let mut group = c.benchmark_group("check");
+    for (label, bytes) in [
+        ("article-4KB", 4 << 10),
+        ("archive-1MB", 1 << 20),
+        ("archive-5MB", 5 << 20),
+    ] {
+        let text = sized(&sample, bytes);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        if bytes > 1 << 20 {
+            group.sample_size(10);
+        }
+        group.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, text| {
+            b.iter(|| {
+                let doc = Document::parse(
+                    Path::new("bench.md"),
+                    text.as_bytes().to_vec(),
+                    Format::Markdown,
+                )
+                .expect("UTF-8");
+                let analysis = analyze_document(doc, &FR);
+                FileReport::from_analysis("bench.md".into(), &analysis)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, throughput);
+criterion_main!(benches);
