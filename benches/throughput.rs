@@ -33,10 +33,17 @@ fn sample() -> String {
     out
 }
 
+/// About `bytes` of articles: whole paragraphs of the sample, repeated as needed.
 fn sized(sample: &str, bytes: usize) -> String {
-    let mut s = String::with_capacity(bytes + sample.len());
-    while s.len() < bytes {
-        s.push_str(sample);
+    let mut s = String::with_capacity(bytes + 4096);
+    'fill: loop {
+        for para in sample.split("\n\n") {
+            if s.len() >= bytes {
+                break 'fill;
+            }
+            s.push_str(para);
+            s.push_str("\n\n");
+        }
     }
     s
 }

@@ -7,7 +7,7 @@
 pub mod phrases;
 pub mod verbs;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use phrases::PhraseTable;

@@ -1,6 +1,6 @@
 //! Multi-word lexicon entries matched against token sequences.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::token::{Token, entry_words};
 
@@ -13,7 +13,7 @@ pub struct PhraseTable<T> {
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The article as the speaker stage sees it: tokens and sentences of every block, the
 //! proper names it mentions, and lookups between byte offsets and tokens.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::document::{BlockKind, Document};
 use crate::lexicon::{Lexicon, WordClass};
@@ -54,11 +54,14 @@ impl<'a> Article<'a> {
     pub fn new(doc: &'a Document, lex: &'a Lexicon, quotes: &[QuoteSpan]) -> Article<'a> {
         let bounds: Vec<(Span, Span)> = quotes.iter().map(|q| (q.open, q.close)).collect();
         let mut blocks = Vec::with_capacity(doc.blocks.len());
-        let mut proper_words = HashSet::new();
+        let mut proper_words = HashSet::default();
         for block in &doc.blocks {
             let text = doc.prose(block.span);
             let tokens = tokenize(text, block.span.start, &|w| lex.is_abbreviation(w));
-            let sentences = sentences::split(&tokens, &bounds);
+            // Only the quotes that reach into this block matter to its sentences.
+            let first = bounds.partition_point(|(_, close)| close.end <= block.span.start);
+            let last = bounds.partition_point(|(open, _)| open.start < block.span.end);
+            let sentences = sentences::split(&tokens, &bounds[first..last.max(first)]);
             for s in &sentences {
                 for (k, t) in tokens[s.tokens.clone()].iter().enumerate() {
                     let after_open = k > 0
@@ -87,7 +90,7 @@ impl<'a> Article<'a> {
             blocks,
             proper_words,
             mentions: Vec::new(),
-            by_surname: HashMap::new(),
+            by_surname: HashMap::default(),
         };
         let (mentions, by_surname) = super::names::collect_mentions(&article);
         article.mentions = mentions;

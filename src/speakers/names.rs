@@ -7,7 +7,7 @@
 //! from that head, from the name's own words (given names, media, metonyms) and from
 //! titles (`M.`, `Mme`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::article::{Article, At, Mention};
 use crate::lexicon::WordClass;
@@ -983,7 +983,7 @@ impl Article<'_> {
 /// surname index of the person names.
 pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize>>) {
     let mut out: Vec<Mention> = Vec::new();
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for (b, block) in a.blocks.iter().enumerate() {
         let toks = &block.tokens;
         let mut i = 0;
