@@ -5,6 +5,7 @@
 //! `include_str!` and parsed once, on first use.
 
 pub mod phrases;
+pub mod syntax;
 pub mod verbs;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -44,6 +45,7 @@ pub enum WordClass {
 
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    pub syntax: syntax::Syntax,
     pub verbs: PhraseTable<VerbForm>,
     pub verb_lemmas: usize,
     pub markers: PhraseTable<Marker>,
@@ -78,7 +80,15 @@ fn entries(source: &str) -> impl Iterator<Item = (usize, &str)> {
 impl Lexicon {
     pub fn french() -> Lexicon {
         let mut lex = Lexicon::default();
-        let (lemmas, bad) = verbs::load(include_str!("../../grammar/fr/verbs.tsv"), &mut lex.verbs);
+        match syntax::Syntax::parse(include_str!("../../grammar/fr/syntax.toml")) {
+            Ok(s) => lex.syntax = s,
+            Err(e) => lex.problems.push(e),
+        }
+        let (lemmas, bad) = verbs::load(
+            include_str!("../../grammar/fr/verbs.tsv"),
+            &lex.syntax.verb_forms,
+            &mut lex.verbs,
+        );
         lex.verb_lemmas = lemmas;
         lex.problems.extend(bad);
         lex.load_markers(include_str!("../../grammar/fr/markers.tsv"));

@@ -1,6 +1,7 @@
 //! Reporting verbs: every third-person form of each lemma in `grammar/fr/verbs.tsv`.
 
 use super::phrases::PhraseTable;
+use super::syntax::VerbFormRules;
 use crate::text::token::entry_words;
 
 /// Which column of the verb table a form comes from: it decides where the speaker is.
@@ -43,7 +44,11 @@ const COLUMNS: [FormKind; 11] = [
 ];
 
 /// Parses the verb table into `table`; returns the number of lemmas and the bad lines.
-pub fn load(source: &str, table: &mut PhraseTable<VerbForm>) -> (usize, Vec<String>) {
+pub fn load(
+    source: &str,
+    rules: &VerbFormRules,
+    table: &mut PhraseTable<VerbForm>,
+) -> (usize, Vec<String>) {
     let mut lemmas = 0;
     let mut bad = Vec::new();
     for (n, line) in source.lines().enumerate() {
@@ -61,8 +66,11 @@ pub fn load(source: &str, table: &mut PhraseTable<VerbForm>) -> (usize, Vec<Stri
         }
         lemmas += 1;
         let (lemma, category) = (cols[0], cols[1]);
-        let pronominal = lemma.starts_with("se ") || lemma.starts_with("s'");
-        let tail = lemma_tail(lemma);
+        let pronominal = rules.reflexive_prefixes.iter().any(|p| {
+            lemma.starts_with(&format!("{p} "))
+                || (p.ends_with('\'') && lemma.starts_with(p.as_str()))
+        });
+        let tail = lemma_tail(lemma, rules);
         for (col, &kind) in cols[2..].iter().zip(COLUMNS.iter()) {
             for form in col.split(';').map(str::trim).filter(|f| !f.is_empty()) {
                 // `mis` alone is no form of `mettre en avant`: participles keep the tail.
@@ -74,7 +82,7 @@ pub fn load(source: &str, table: &mut PhraseTable<VerbForm>) -> (usize, Vec<Stri
                 } else {
                     form.to_string()
                 };
-                for variant in variants(&form, kind, pronominal) {
+                for variant in variants(&form, kind, pronominal, rules) {
                     table.insert_words(
                         variant,
                         VerbForm {
@@ -91,27 +99,25 @@ pub fn load(source: &str, table: &mut PhraseTable<VerbForm>) -> (usize, Vec<Stri
 }
 
 /// The words of a multiword lemma after its verb (`mettre en avant` -> `en avant`).
-fn lemma_tail(lemma: &str) -> String {
-    let words: Vec<&str> = lemma.split(' ').collect();
-    let skip_pronoun = |w: &str| matches!(w, "se" | "s'en") || w.starts_with("s'");
-    let verb_at = words.iter().position(|w| !skip_pronoun(w)).unwrap_or(0);
-    let verb_at = if words
-        .first()
-        .is_some_and(|w| w.starts_with("s'") && w.len() > 2 && *w != "s'en")
+fn lemma_tail(lemma: &str, rules: &VerbFormRules) -> String {
+    let mut words: Vec<&str> = lemma.split(' ').collect();
+    // Drop a reflexive prefix word (`se`, `s'en`) or the elided one glued to the verb.
+    if let Some(first) = words.first()
+        && rules.reflexive_prefixes.iter().any(|p| p == first)
     {
-        0
-    } else {
-        verb_at
-    };
-    words
-        .get(verb_at + 1..)
-        .map(|t| t.join(" "))
-        .unwrap_or_default()
+        words.remove(0);
+    }
+    words.get(1..).map(|t| t.join(" ")).unwrap_or_default()
 }
 
 /// The spellings a form stands for: incises with every subject pronoun, the plural
-/// pluperfect, and agreement of pronominal participles.
-fn variants(form: &str, kind: FormKind, pronominal: bool) -> Vec<Vec<String>> {
+/// pluperfect, and agreement of reflexive participles.
+fn variants(
+    form: &str,
+    kind: FormKind,
+    pronominal: bool,
+    rules: &VerbFormRules,
+) -> Vec<Vec<String>> {
     let words = entry_words(form);
     let mut out = vec![words.clone()];
     let swap = |from: &str, to: &str| -> Vec<String> {
@@ -121,43 +127,37 @@ fn variants(form: &str, kind: FormKind, pronominal: bool) -> Vec<Vec<String>> {
             .collect()
     };
     if kind == FormKind::Incise {
-        if words.iter().any(|w| w == "il") {
-            out.push(swap("il", "elle"));
-            out.push(swap("il", "on"));
-        }
-        if words.iter().any(|w| w == "ils") {
-            out.push(swap("ils", "elles"));
+        let mut pronouns: Vec<(&String, &Vec<String>)> =
+            rules.incise_pronoun_variants.iter().collect();
+        pronouns.sort();
+        for (pronoun, others) in pronouns {
+            if words.iter().any(|w| w == pronoun) {
+                out.extend(others.iter().map(|o| swap(pronoun, o)));
+            }
         }
     }
     if kind == FormKind::Finite
-        && let Some(first) = words.first()
+        && let Some(plural) = words.first().and_then(|f| rules.plural_auxiliaries.get(f))
     {
-        let plural = match first.as_str() {
-            "avait" => Some("avaient"),
-            "était" => Some("étaient"),
-            _ => None,
-        };
-        if let Some(p) = plural {
-            let mut w = words.clone();
-            w[0] = p.to_string();
-            out.push(w);
-        }
+        let mut w = words.clone();
+        w[0] = plural.clone();
+        out.push(w);
     }
-    if pronominal
+    let agrees = pronominal
         && words.len() >= 2
         && matches!(
             kind,
             FormKind::Finite | FormKind::Incise | FormKind::ConditionalPast
         )
-    {
+        && words.iter().any(|w| rules.agreeing_auxiliaries.contains(w));
+    if agrees {
         let last = words.last().cloned().unwrap_or_default();
-        if !last.ends_with('s')
-            && !last.ends_with('e')
-            && words.iter().any(|w| {
-                w == "est" || w == "sont" || w == "serait" || w == "seraient" || w == "était"
-            })
+        if !rules
+            .agreement_suffixes
+            .iter()
+            .any(|s| last.ends_with(s.as_str()))
         {
-            for suffix in ["e", "s", "es"] {
+            for suffix in &rules.agreement_suffixes {
                 let mut w = words.clone();
                 if let Some(l) = w.last_mut() {
                     l.push_str(suffix);

@@ -7,7 +7,7 @@
 use nom::{IResult, Input, Parser, combinator::opt, error::ErrorKind};
 
 use super::article::{Article, At};
-use super::names::{Subject, pronoun};
+use super::names::Subject;
 use super::stream::Toks;
 use crate::lexicon::verbs::{FormKind, VerbForm};
 use crate::lexicon::{MarkerPosition, WordClass};
@@ -70,7 +70,7 @@ pub fn verb_at<'a>(a: &'a Article, toks: &[Token], k: usize) -> Option<(usize, &
         return None;
     }
     let hit = a.lex.verbs.match_at(toks, k)?;
-    if k > 0 && !is_auxiliary(&toks[k].norm) && after_determiner(a, toks, k) {
+    if k > 0 && !a.lex.syntax.words.is_auxiliary(&toks[k].norm) && after_determiner(a, toks, k) {
         return None;
     }
     Some(hit)
@@ -94,7 +94,8 @@ fn after_determiner(a: &Article, toks: &[Token], k: usize) -> bool {
         && (before.capitalized && !a.lex.function_words.contains_key(&before.norm)
             || a.is(before, WordClass::Pronoun)
             || a.is(before, WordClass::Relative)
-            || matches!(before.norm.as_str(), "comme" | "ainsi" | "ne" | "n'"));
+            || a.lex.syntax.words.inversion_triggers.has(before)
+            || a.lex.syntax.words.negation.has(before));
     !verb_context
 }
 
@@ -112,7 +113,7 @@ fn marker<'a>(a: &'a Article<'a>) -> impl Fn(Toks<'a>) -> Res<'a, usize> {
 fn incise_pronoun(a: &Article, b: usize, hit: &VerbHit) -> Option<Subject> {
     let toks = a.tokens(b);
     (hit.start..hit.end).find_map(|k| {
-        pronoun(&toks[k]).map(|plural| Subject::Pronoun {
+        a.pronoun(&toks[k]).map(|plural| Subject::Pronoun {
             at: At { block: b, token: k },
             plural,
         })
@@ -184,18 +185,6 @@ pub enum Before {
     SubjectAfter,
 }
 
-/// Whether a folded word is a form of `avoir` or `être` that builds compound tenses.
-pub fn is_auxiliary(norm: &str) -> bool {
-    AUXILIARIES.contains(&norm)
-}
-
-const ETRE: [&str; 6] = ["est", "sont", "était", "étaient", "serait", "seraient"];
-
-const AUXILIARIES: [&str; 16] = [
-    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "était",
-    "étaient", "serait", "seraient", "eut", "eurent",
-];
-
 /// Scans back from token `open` to `lo` for the nearest reporting verb or marker:
 /// `X a déclaré : « … »`, `X estime que « … »`, `selon X, « … »`, `Pour X : « … »`.
 pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Before> {
@@ -219,7 +208,7 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Bef
             let np_follows = next.is_some_and(|n| {
                 a.is(n, WordClass::Determiner)
                     || a.is(n, WordClass::Title)
-                    || pronoun(n).is_some()
+                    || a.pronoun(n).is_some()
                     || a.is_name_start(b, k + len)
             });
             if fronted_ok
@@ -260,17 +249,17 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Bef
                 // examen` is a passive, whose subject is no speaker.
                 let aux = (k.saturating_sub(5).max(lo)..k)
                     .rev()
-                    .find(|&m| toks[m].is_word() && is_auxiliary(&toks[m].norm));
+                    .find(|&m| toks[m].is_word() && a.lex.syntax.words.is_auxiliary(&toks[m].norm));
                 if let Some(aux) = aux {
-                    let reflexive = aux > lo && matches!(toks[aux - 1].norm.as_str(), "s'" | "se");
-                    if reflexive || !ETRE.contains(&toks[aux].norm.as_str()) {
+                    let reflexive = aux > lo && a.lex.syntax.words.reflexives.has(&toks[aux - 1]);
+                    if reflexive || !a.lex.syntax.words.auxiliaries_etre.has(&toks[aux]) {
                         let aux = if reflexive { aux - 1 } else { aux };
                         return finite_subject(a, b, aux, k + 1, open, lo)
                             .map(|s| Before::Found(s, Via::Introducer));
                     }
                     continue;
                 }
-                if k > lo && toks[k - 1].norm == "et" {
+                if k > lo && a.lex.syntax.words.coordinators.has(&toks[k - 1]) {
                     return earlier_verb_subject(a, b, k - 1, lo)
                         .map(|s| Before::Found(s, Via::Introducer));
                 }
@@ -279,7 +268,7 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Bef
                 if a.sentence_initial(At { block: b, token: k }) {
                     return Some(Before::SubjectAfter);
                 }
-                if k > lo && toks[k - 1].norm == "en" {
+                if k > lo && a.lex.syntax.words.gerund_markers.has(&toks[k - 1]) {
                     return earlier_verb_subject(a, b, k - 1, lo)
                         .map(|s| Before::Found(s, Via::Introducer));
                 }
@@ -320,7 +309,7 @@ fn marker_subject(
     if first_end - start > 12 || first_end == start {
         return a.forward_subject(b, start, open);
     }
-    if let Some(plural) = pronoun(&toks[start]).filter(|_| first_end == start + 1) {
+    if let Some(plural) = a.pronoun(&toks[start]).filter(|_| first_end == start + 1) {
         return Some(Subject::Pronoun {
             at: At {
                 block: b,
@@ -365,7 +354,7 @@ fn finite_subject(
     while j > lo && a.is(&toks[j - 1], WordClass::Clitic) {
         j -= 1;
     }
-    if j > lo && matches!(toks[j - 1].norm.as_str(), "comme" | "ainsi") {
+    if j > lo && a.lex.syntax.words.inversion_triggers.has(&toks[j - 1]) {
         return marker_subject(a, b, end, open, false);
     }
     a.backward_subject(b, start, lo)
@@ -378,7 +367,7 @@ fn earlier_verb_subject(a: &Article, b: usize, from: usize, lo: usize) -> Option
     let mut k = from;
     while k > lo {
         k -= 1;
-        if toks[k].is_word() && AUXILIARIES.contains(&toks[k].norm.as_str()) {
+        if toks[k].is_word() && a.lex.syntax.words.is_auxiliary(&toks[k].norm) {
             return a.backward_subject(b, k, lo);
         }
         if let Some((_, form)) = a.lex.verbs.match_at(toks, k)
@@ -405,7 +394,8 @@ impl Article<'_> {
             let mut i = s;
             while i < end
                 && toks[i].is_word()
-                && (self.is(&toks[i], WordClass::Conjunction) || toks[i].norm == "où")
+                && (self.is(&toks[i], WordClass::Conjunction)
+                    || self.lex.syntax.words.clause_openers.has(&toks[i]))
             {
                 i += 1;
             }
@@ -415,7 +405,7 @@ impl Article<'_> {
             let Some(t) = toks.get(i).filter(|_| i < end) else {
                 continue;
             };
-            if let Some(plural) = pronoun(t) {
+            if let Some(plural) = self.pronoun(t) {
                 return Some(Subject::Pronoun {
                     at: At { block: b, token: i },
                     plural,

@@ -154,7 +154,12 @@ fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<F
     // A colon or `que` with no reporting verb: the clause's subject.
     let toks = a.tokens(p.open.block);
     if p.open.token > open_sent.tokens.start
-        && (toks[p.open.token - 1].is_punct(':') || is_que(&toks[p.open.token - 1]))
+        && (toks[p.open.token - 1].is_punct(':')
+            || a.lex
+                .syntax
+                .words
+                .complementizers
+                .has(&toks[p.open.token - 1]))
         && let Some(s) =
             a.clause_head_subject(p.open.block, open_sent.tokens.start, p.open.token - 1)
     {
@@ -295,7 +300,12 @@ fn setting_of(
                         )
                 })
         });
-    let after_que = p.open.token > 0 && is_que(&open_toks[p.open.token - 1]);
+    let after_que = p.open.token > 0
+        && a.lex
+            .syntax
+            .words
+            .complementizers
+            .has(&open_toks[p.open.token - 1]);
     let sentence_end = a
         .sentence(p.close.block, p.close_sentence)
         .map_or(close_toks.len(), |s| s.tokens.end);
@@ -315,10 +325,6 @@ fn setting_of(
         has_speaker,
         said_after,
     }
-}
-
-fn is_que(t: &crate::text::token::Token) -> bool {
-    t.is_word() && matches!(t.norm.as_str(), "que" | "qu'")
 }
 
 /// The inner text: continuation marks dropped, line breaks and markup gaps folded to one

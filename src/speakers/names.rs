@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::article::{Article, At, Mention};
 use crate::lexicon::WordClass;
+use crate::lexicon::syntax::WordSet;
 use crate::model::SourceKind;
 use crate::source::Span;
 use crate::text::token::{Token, TokenKind};
@@ -49,25 +50,6 @@ const ANTECEDENT_BLOCKS: usize = 8;
 /// And at most this many mentions back (one endless paragraph must stay linear too).
 const ANTECEDENT_MENTIONS: usize = 200;
 
-const SUBJECT_PRONOUNS: [(&str, bool); 6] = [
-    ("il", false),
-    ("elle", false),
-    ("ils", true),
-    ("elles", true),
-    ("lui", false),
-    ("eux", true),
-];
-
-pub fn pronoun(t: &Token) -> Option<bool> {
-    if !t.is_word() {
-        return None;
-    }
-    SUBJECT_PRONOUNS
-        .iter()
-        .find(|(p, _)| *p == t.norm)
-        .map(|&(_, plural)| plural)
-}
-
 fn is_all_caps(t: &Token, text: &str) -> bool {
     let s = &text[t.span.start..t.span.end];
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -77,6 +59,12 @@ fn is_all_caps(t: &Token, text: &str) -> bool {
 }
 
 impl Article<'_> {
+    /// Whether a token is a subject pronoun standing for a speaker, and if so whether it
+    /// is plural.
+    pub fn pronoun(&self, t: &Token) -> Option<bool> {
+        self.lex.syntax.pronoun(t).map(|p| p.plural)
+    }
+
     /// Length of the media or metonym name starting at token `i`, if any.
     fn known_name_at(&self, b: usize, i: usize) -> Option<(usize, SourceKind)> {
         let toks = self.tokens(b);
@@ -181,21 +169,7 @@ impl Article<'_> {
             && !given
             && toks[s - 1].is_word()
             && !toks[s - 1].capitalized
-            && (matches!(
-                toks[s - 1].norm.as_str(),
-                "le" | "la"
-                    | "les"
-                    | "l'"
-                    | "du"
-                    | "des"
-                    | "au"
-                    | "aux"
-                    | "à"
-                    | "en"
-                    | "vers"
-                    | "dans"
-                    | "depuis"
-            ))
+            && self.lex.syntax.words.non_person_before.has(&toks[s - 1])
         {
             return SourceKind::Organization;
         }
@@ -256,7 +230,7 @@ impl Article<'_> {
         let limit = limit.min(toks.len());
         i = self.skip_adverbials(b, i, limit);
         let t = toks.get(i).filter(|_| i < limit)?;
-        if let Some(plural) = pronoun(t) {
+        if let Some(plural) = self.pronoun(t) {
             return Some(Subject::Pronoun {
                 at: At { block: b, token: i },
                 plural,
@@ -312,14 +286,14 @@ impl Article<'_> {
             let t = &toks[i];
             if t.is_word()
                 && !t.capitalized
-                && t.norm.ends_with("ment")
+                && self.lex.syntax.words.is_adverb(&t.norm)
                 && !self.lex.function_words.contains_key(&t.norm)
                 && self.lex.source_nouns.match_at(toks, i).is_none()
             {
                 i += 1;
                 continue;
             }
-            if t.is_word() && matches!(t.norm.as_str(), "à" | "au" | "aux" | "sur" | "devant") {
+            if self.lex.syntax.words.medium_prepositions.has(t) {
                 // `à l'AFP`, `au Figaro`, `sur BFM TV`: skip the medium when a subject follows.
                 let mut j = i + 1;
                 while j < limit && self.is(&toks[j], WordClass::Determiner) {
@@ -368,10 +342,10 @@ impl Article<'_> {
                     e = self.name_run(b, e);
                     continue;
                 }
-                let is_de = matches!(t.norm.as_str(), "de" | "d'" | "du" | "des");
+                let is_de = self.lex.syntax.words.genitives.has(t);
                 if !is_de
                     && (self.is(t, WordClass::Relative)
-                        || (!t.capitalized && super::cues::is_auxiliary(&t.norm))
+                        || (!t.capitalized && self.lex.syntax.words.is_auxiliary(&t.norm))
                         || self.is(t, WordClass::Conjunction)
                         || self.is(t, WordClass::Preposition)
                         || (!self.is(t, WordClass::Determiner)
@@ -399,7 +373,7 @@ impl Article<'_> {
             && toks[j - 1].is_word()
             && !toks[j - 1].capitalized
             && (self.is(&toks[j - 1], WordClass::Clitic)
-                || matches!(toks[j - 1].norm.as_str(), "ne" | "n'"))
+                || self.lex.syntax.words.negation.has(&toks[j - 1]))
         {
             j -= 1;
         }
@@ -409,22 +383,7 @@ impl Article<'_> {
             let t = &toks[start - 1];
             let hard = match t.kind {
                 TokenKind::Punct(c) => ";:()«»“”\"‹›[]—–".contains(c),
-                TokenKind::Word => {
-                    !t.capitalized
-                        && matches!(
-                            t.norm.as_str(),
-                            "que"
-                                | "qu'"
-                                | "car"
-                                | "mais"
-                                | "donc"
-                                | "si"
-                                | "lorsque"
-                                | "quand"
-                                | "puisque"
-                                | "parce"
-                        )
-                }
+                TokenKind::Word => !t.capitalized && self.lex.syntax.words.clause_boundaries.has(t),
                 TokenKind::Number => false,
             };
             if hard {
@@ -444,7 +403,7 @@ impl Article<'_> {
         chunks.push((start, e));
         // `X, qui a déclaré` / `X qui a déclaré`: the antecedent speaks.
         if let Some(&(s, e)) = chunks.first()
-            && let Some(q) = (s..e).find(|&k| toks[k].is_word() && toks[k].norm == "qui")
+            && let Some(q) = (s..e).find(|&k| self.lex.syntax.words.subject_relatives.has(&toks[k]))
         {
             if q > s {
                 return self.chunk_subject(b, s, q, None, true);
@@ -491,7 +450,7 @@ impl Article<'_> {
         let led = |t: &Token| {
             self.is(t, WordClass::Determiner)
                 || self.is(t, WordClass::Title)
-                || pronoun(t).is_some()
+                || self.pronoun(t).is_some()
         };
         if !led(&toks[start])
             && !self.is_name_start(b, start)
@@ -502,7 +461,7 @@ impl Article<'_> {
             // chunk is the phrase.
             start = s;
         }
-        if let Some(plural) = pronoun(&toks[start]).filter(|_| start + 1 == e) {
+        if let Some(plural) = self.pronoun(&toks[start]).filter(|_| start + 1 == e) {
             return Some(Subject::Pronoun {
                 at: At {
                     block: b,
@@ -543,7 +502,7 @@ impl Article<'_> {
         let mut k = e;
         while k > s {
             let t = &toks[k - 1];
-            if pronoun(t).is_some() && k == e {
+            if self.pronoun(t).is_some() && k == e {
                 return Some(k - 1);
             }
             if !t.is_word() && t.kind != TokenKind::Number && !t.is_punct('&') && !t.is_punct('.') {
@@ -557,13 +516,13 @@ impl Article<'_> {
             }
             if t.is_word()
                 && self.is(t, WordClass::Preposition)
-                && !matches!(t.norm.as_str(), "de" | "d'" | "du" | "des")
+                && !self.lex.syntax.words.genitives.has(t)
             {
                 break;
             }
             if self.is(t, WordClass::Determiner) || self.is(t, WordClass::Title) {
                 let at_start = k - 1 == s;
-                let genitive = matches!(t.norm.as_str(), "de" | "d'" | "du" | "des");
+                let genitive = self.lex.syntax.words.genitives.has(t);
                 let particle = k >= 2
                     && toks[k - 2].capitalized
                     && toks.get(k).is_some_and(|n| n.capitalized)
@@ -574,21 +533,8 @@ impl Article<'_> {
                 }
                 let prev = (k >= 2 && k - 1 > s).then(|| &toks[k - 2]);
                 let inside = !shortest
-                    && prev.is_some_and(|p| {
-                        matches!(
-                            p.norm.as_str(),
-                            "de" | "d'"
-                                | "du"
-                                | "des"
-                                | "à"
-                                | "au"
-                                | "aux"
-                                | "en"
-                                | "par"
-                                | "pour"
-                                | "sur"
-                        )
-                    });
+                    && prev
+                        .is_some_and(|p| self.lex.syntax.words.phrase_internal_prepositions.has(p));
                 let names_follow = toks.get(k).is_some_and(|n| n.capitalized)
                     && prev.is_some_and(|p| {
                         p.is_word()
@@ -628,11 +574,7 @@ impl Article<'_> {
     pub fn resolve(&self, subject: Subject, before: usize, speakers: &[Named]) -> Option<Named> {
         match subject {
             Subject::Pronoun { at, plural } => {
-                let feminine = match self.token(at).norm.as_str() {
-                    "elle" | "elles" => Some(true),
-                    "il" | "ils" | "lui" | "eux" => Some(false),
-                    _ => None,
-                };
+                let feminine = self.lex.syntax.pronoun(self.token(at)).map(|p| p.feminine);
                 self.antecedent_gendered(
                     self.token(at).span.start.min(before),
                     plural,
@@ -659,11 +601,15 @@ impl Article<'_> {
     /// la République`) the description stands on its own.
     fn is_anaphoric(&self, p: Phrase) -> bool {
         let toks = self.tokens(p.block);
-        if p.apposed_name.is_some() || !matches!(toks[p.start].norm.as_str(), "le" | "la" | "l'") {
+        if p.apposed_name.is_some() || !self.lex.syntax.words.definite_singular.has(&toks[p.start])
+        {
             return false;
         }
         let mut k = p.start + 1;
-        if toks.get(k).is_some_and(|t| t.norm == "même") {
+        if toks
+            .get(k)
+            .is_some_and(|t| self.lex.syntax.words.anaphoric_modifiers.has(t))
+        {
             k += 1;
         }
         let Some((len, kind)) = self.lex.source_nouns.match_at(toks, k) else {
@@ -779,13 +725,21 @@ impl Article<'_> {
     /// noun (`la biologiste X`, `le chercheur X`).
     fn gender_before(&self, b: usize, s: usize) -> Option<bool> {
         let toks = self.tokens(b);
-        let title = s.checked_sub(1).map(|i| toks[i].norm.as_str());
-        match title {
-            Some("mme" | "mme." | "mmes" | "mlle" | "madame" | "mademoiselle") => {
-                return Some(true);
+        let w = &self.lex.syntax.words;
+        let shown = |t: &Token, feminine: &WordSet, masculine: &WordSet| {
+            if feminine.has(t) {
+                Some(true)
+            } else if masculine.has(t) {
+                Some(false)
+            } else {
+                None
             }
-            Some("m." | "monsieur" | "mm.") => return Some(false),
-            _ => {}
+        };
+        let title = s
+            .checked_sub(1)
+            .and_then(|i| shown(&toks[i], &w.feminine_titles, &w.masculine_titles));
+        if title.is_some() {
+            return title;
         }
         for len in 1..=3 {
             let Some(noun) = s.checked_sub(len) else {
@@ -797,11 +751,9 @@ impl Article<'_> {
                 .match_at(toks, noun)
                 .is_some_and(|(l, _)| l == len)
             {
-                return match noun.checked_sub(1).map(|i| toks[i].norm.as_str()) {
-                    Some("la" | "une" | "cette" | "sa") => Some(true),
-                    Some("le" | "un" | "ce" | "cet" | "du" | "au") => Some(false),
-                    _ => None,
-                };
+                return noun.checked_sub(1).and_then(|i| {
+                    shown(&toks[i], &w.feminine_determiners, &w.masculine_determiners)
+                });
             }
         }
         None
@@ -816,7 +768,7 @@ impl Article<'_> {
             && toks[k].is_word()
             && !toks[k].capitalized
             && (self.is(&toks[k], WordClass::Clitic)
-                || matches!(toks[k].norm.as_str(), "ne" | "n'"))
+                || self.lex.syntax.words.negation.has(&toks[k]))
         {
             k += 1;
         }
@@ -825,7 +777,7 @@ impl Article<'_> {
         toks.get(k).is_some_and(|t| {
             t.is_word()
                 && !t.capitalized
-                && (super::cues::is_auxiliary(&t.norm)
+                && (self.lex.syntax.words.is_auxiliary(&t.norm)
                     || self.lex.verbs.match_at(toks, k).is_some()
                     || !self.lex.function_words.contains_key(&t.norm))
         })
@@ -940,13 +892,12 @@ impl Article<'_> {
             .source_nouns
             .match_at(toks, k)
             .map(|(_, kind)| *kind);
-        let plural_vague = matches!(
-            first.norm.as_str(),
-            "des" | "certains" | "certaines" | "plusieurs" | "quelques" | "nombre" | "beaucoup"
-        ) || (first.norm == "de"
-            && words
-                .get(1)
-                .is_some_and(|w| matches!(w.norm.as_str(), "nombreux" | "nombreuses")));
+        let w = &self.lex.syntax.words;
+        let plural_vague = w.vague_quantifiers.has(first)
+            || words.get(1).is_some_and(|second| {
+                w.vague_quantifier_phrases
+                    .contains(&format!("{} {}", first.norm, second.norm))
+            });
         match head {
             Some(SourceKind::Person) | None if plural_vague => SourceKind::Vague,
             Some(SourceKind::Person) | None => SourceKind::Anonymous,
@@ -993,7 +944,7 @@ pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize
                 let mut kind = a.classify_name(b, i, e);
                 let span = a.span_of(b, i, e);
                 let mut name = a.text_of(b, i, e);
-                let plural = i > 0 && matches!(toks[i - 1].norm.as_str(), "les" | "des");
+                let plural = i > 0 && a.lex.syntax.words.plural_determiners.has(&toks[i - 1]);
                 if e - i == 1
                     && kind != SourceKind::Media
                     && let Some(&m) = by_surname.get(&toks[i].norm).and_then(|v| v.last())

@@ -1,0 +1,117 @@
+//! Closed-class words by grammatical role, from `grammar/<lang>/syntax.toml`.
+//!
+//! The speaker grammar asks "is this word an auxiliary?", "a complementizer?", never
+//! "is it `a`?": the words themselves are data, so another language brings its own file.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Deserializer};
+
+use crate::text::normalize::fold;
+use crate::text::token::Token;
+
+/// A set of folded words.
+#[derive(Debug, Default, Clone)]
+pub struct WordSet(FxHashSet<String>);
+
+impl WordSet {
+    pub fn contains(&self, norm: &str) -> bool {
+        self.0.contains(norm)
+    }
+
+    /// Whether a token is a word of this set.
+    pub fn has(&self, t: &Token) -> bool {
+        t.is_word() && self.0.contains(&t.norm)
+    }
+}
+
+impl<'de> Deserialize<'de> for WordSet {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let words = Vec::<String>::deserialize(d)?;
+        Ok(WordSet(words.iter().map(|w| fold(w)).collect()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PronounInfo {
+    pub plural: bool,
+    pub feminine: bool,
+}
+
+/// The roles; see the comments of `grammar/fr/syntax.toml` for each.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub auxiliaries_avoir: WordSet,
+    pub auxiliaries_etre: WordSet,
+    pub reflexives: WordSet,
+    pub negation: WordSet,
+    pub complementizers: WordSet,
+    pub inversion_triggers: WordSet,
+    pub coordinators: WordSet,
+    pub gerund_markers: WordSet,
+    pub subject_relatives: WordSet,
+    pub clause_openers: WordSet,
+    pub clause_boundaries: WordSet,
+    pub genitives: WordSet,
+    pub phrase_internal_prepositions: WordSet,
+    pub medium_prepositions: WordSet,
+    pub non_person_before: WordSet,
+    pub definite_singular: WordSet,
+    pub anaphoric_modifiers: WordSet,
+    pub feminine_titles: WordSet,
+    pub masculine_titles: WordSet,
+    pub feminine_determiners: WordSet,
+    pub masculine_determiners: WordSet,
+    pub plural_determiners: WordSet,
+    pub vague_quantifiers: WordSet,
+    /// Two-word quantifiers, folded and joined by a space.
+    pub vague_quantifier_phrases: WordSet,
+    /// Endings of adverbs of manner.
+    pub adverb_suffixes: Vec<String>,
+}
+
+impl Words {
+    pub fn is_adverb(&self, norm: &str) -> bool {
+        self.adverb_suffixes
+            .iter()
+            .any(|s| norm.len() > s.len() + 2 && norm.ends_with(s.as_str()))
+    }
+
+    pub fn is_auxiliary(&self, norm: &str) -> bool {
+        self.auxiliaries_avoir.contains(norm) || self.auxiliaries_etre.contains(norm)
+    }
+}
+
+/// How the verb table's forms expand into every spelling.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbFormRules {
+    pub incise_pronoun_variants: FxHashMap<String, Vec<String>>,
+    pub plural_auxiliaries: FxHashMap<String, String>,
+    pub reflexive_prefixes: Vec<String>,
+    pub agreeing_auxiliaries: WordSet,
+    pub agreement_suffixes: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Syntax {
+    pub pronouns: FxHashMap<String, PronounInfo>,
+    pub words: Words,
+    pub verb_forms: VerbFormRules,
+}
+
+impl Syntax {
+    pub fn parse(source: &str) -> Result<Syntax, String> {
+        toml::from_str(source).map_err(|e| format!("syntax.toml: {e}"))
+    }
+
+    /// The pronoun a token is, if it can stand for a speaker.
+    pub fn pronoun(&self, t: &Token) -> Option<PronounInfo> {
+        if !t.is_word() {
+            return None;
+        }
+        self.pronouns.get(&t.norm).copied()
+    }
+}
