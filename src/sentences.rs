@@ -78,7 +78,9 @@ mod tests {
     use crate::text::token::tokenize;
 
     fn sentences(text: &str) -> Vec<String> {
-        let toks = tokenize(text, 0, &|w| w == "M.");
+        let toks = tokenize(text, 0, &|w, next| {
+            w == "M." || (w.len() == 2 && next.starts_with(char::is_uppercase))
+        });
         let (quotes, _) = crate::quotes::pair_quotes(
             text,
             &[crate::document::Block {

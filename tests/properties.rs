@@ -25,13 +25,32 @@ fn article() -> impl Strategy<Value = String> {
         Just(" selon M. Dupont, ".to_string()),
         Just(" a déclaré : ".to_string()),
         Just(". ".to_string()),
+        Just(" qui ".to_string()),
+        Just(" comme le précise ".to_string()),
+        Just(" en affirmant que ".to_string()),
+        Just(" et estimé que ".to_string()),
+        Just("Estimant que ".to_string()),
+        Just(" — Jean-Marc Dupont, maire".to_string()),
+        Just(" Mme Claire Martin ".to_string()),
+        Just(" le porte-parole du ministère, Paul Roux, ".to_string()),
+        Just(" l’expert ".to_string()),
+        Just(" selon lui ".to_string()),
+        Just(" Pour la CGT, ".to_string()),
+        Just(" V. Hugo ".to_string()),
+        Just(" a pour sa part ajouté ".to_string()),
+        Just(" dit-il ".to_string()),
+        Just(" baptisé ".to_string()),
+        Just(" : ".to_string()),
+        Just(" que ".to_string()),
+        Just(" Le Monde ".to_string()),
+        Just(" s'est-elle félicitée ".to_string()),
         Just("# ".to_string()),
         Just("`".to_string()),
         Just("- ".to_string()),
         "[a-zA-Zéà ]{0,12}",
         any::<char>().prop_map(|c| c.to_string()),
     ];
-    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
 }
 
 proptest! {

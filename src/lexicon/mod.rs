@@ -52,10 +52,12 @@ pub struct Lexicon {
     pub marker_guards: PhraseTable<()>,
     pub abbreviations: HashSet<String>,
     pub source_nouns: PhraseTable<SourceKind>,
-    pub media: PhraseTable<()>,
+    /// Media names, with which of their words are capitalised (`Le Monde`: a lower-case
+    /// `monde` in text is no newspaper).
+    pub media: PhraseTable<Vec<bool>>,
     pub given_names: HashSet<String>,
     pub name_particles: HashSet<String>,
-    pub metonyms: PhraseTable<()>,
+    pub metonyms: PhraseTable<Vec<bool>>,
     pub anonymous: PhraseTable<()>,
     pub vague: PhraseTable<()>,
     pub mention_cues: PhraseTable<()>,
@@ -100,7 +102,9 @@ impl Lexicon {
             lex.abbreviations.insert(l.trim().to_string());
         }
         lex.load_source_nouns(include_str!("../../grammar/fr/source_nouns.tsv"));
-        phrase_list(&mut lex.media, include_str!("../../grammar/fr/media.txt"));
+        for (_, l) in entries(include_str!("../../grammar/fr/media.txt")) {
+            lex.media.insert(l.trim(), capitals(l.trim()));
+        }
         for (_, l) in entries(include_str!("../../grammar/fr/given_names.txt")) {
             lex.given_names.insert(l.trim().to_string());
         }
@@ -109,7 +113,7 @@ impl Lexicon {
         }
         for (n, l) in entries(include_str!("../../grammar/fr/metonyms.tsv")) {
             match l.split_once('\t') {
-                Some((m, _)) => lex.metonyms.insert(m.trim(), ()),
+                Some((m, _)) => lex.metonyms.insert(m.trim(), capitals(m.trim())),
                 None => lex
                     .problems
                     .push(format!("metonyms.tsv:{n}: expected 2 columns")),
@@ -217,6 +221,38 @@ impl Lexicon {
     pub fn is_abbreviation(&self, word_with_period: &str) -> bool {
         self.abbreviations.contains(word_with_period)
     }
+
+    /// Whether `word.` keeps its period: a listed abbreviation (`M.`, `Mme.`), or a single
+    /// capital before a name (`V. Hugo`, `J.-L. Martin`) but not before a word that opens
+    /// sentences (`sur X. Puis`, `plan B. Le`).
+    pub fn keeps_period(&self, word_with_period: &str, next_word: &str) -> bool {
+        if self.is_abbreviation(word_with_period) {
+            return true;
+        }
+        let mut chars = word_with_period.chars();
+        let initial = chars.next().is_some_and(char::is_uppercase)
+            && chars.next() == Some('.')
+            && chars.next().is_none();
+        let next = fold(next_word);
+        let name_follows = next_word.starts_with(char::is_uppercase)
+            && !self.function_words.contains_key(&next)
+            && self
+                .fronted
+                .get_words(std::slice::from_ref(&next))
+                .is_none();
+        initial && (name_follows || next_word.starts_with('-'))
+    }
+}
+
+/// Which words of a name are capitalised, word by word as the tokenizer splits them.
+fn capitals(name: &str) -> Vec<bool> {
+    crate::text::token::tokenize(name, 0, &|_, _| false)
+        .iter()
+        .filter(
+            |t| !matches!(t.kind, crate::text::token::TokenKind::Punct(c) if c != ',' && c != ':'),
+        )
+        .map(|t| t.capitalized)
+        .collect()
 }
 
 fn phrase_list(table: &mut PhraseTable<()>, source: &str) {
@@ -242,7 +278,7 @@ mod tests {
     #[test]
     fn verb_forms_cover_incises_and_spellings() {
         let lex = &*FR;
-        let toks = |s: &str| crate::text::token::tokenize(s, 0, &|_| false);
+        let toks = |s: &str| crate::text::token::tokenize(s, 0, &|_, _| false);
         for form in [
             "a-t-elle déclaré",
             "reconnait",

@@ -93,7 +93,7 @@ mod tests {
         let mut t = PhraseTable::default();
         t.insert("de son côté", 1);
         t.insert("de", 2);
-        let toks = tokenize("De son côté, il", 0, &|_| false);
+        let toks = tokenize("De son côté, il", 0, &|_, _| false);
         assert_eq!(t.match_at(&toks, 0), Some((3, &1)));
         assert_eq!(t.match_ending_at(&toks, 3), Some((3, &1)));
     }

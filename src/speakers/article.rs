@@ -35,6 +35,9 @@ pub struct Mention {
     pub subject: bool,
     /// Grammatical gender when the text shows it (`Mme X`, `la biologiste X`).
     pub feminine: Option<bool>,
+    /// Roles the article gives this name (`le ministre X`, `X, porte-parole`): folded
+    /// source nouns, so that `le ministre` later can refer back to it.
+    pub roles: Vec<String>,
 }
 
 pub struct Article<'a> {
@@ -57,7 +60,7 @@ impl<'a> Article<'a> {
         let mut proper_words = HashSet::default();
         for block in &doc.blocks {
             let text = doc.prose(block.span);
-            let tokens = tokenize(text, block.span.start, &|w| lex.is_abbreviation(w));
+            let tokens = tokenize(text, block.span.start, &|w, next| lex.keeps_period(w, next));
             // Only the quotes that reach into this block matter to its sentences.
             let first = bounds.partition_point(|(_, close)| close.end <= block.span.start);
             let last = bounds.partition_point(|(open, _)| open.start < block.span.end);

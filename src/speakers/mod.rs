@@ -94,6 +94,12 @@ fn place(a: &Article, q: &QuoteSpan) -> Option<Place> {
 fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<Found> {
     let resolve = |subject: Subject, via: Via| {
         a.resolve(subject, q.open.start, said)
+            .or_else(|| match subject {
+                // A pronoun with no named antecedent: the subject of the sentence before,
+                // if a reporting verb gives one (`La députée a réagi. « … », a-t-elle dit`).
+                Subject::Pronoun { .. } => previous_subject(a, p, said),
+                Subject::Phrase(_) => None,
+            })
             .map(|named| Found { named, via })
     };
     // Inside the quote (only within one block).
@@ -247,6 +253,18 @@ fn continue_previous_sentence(
                 via: Via::PreviousSentence,
             });
         }
+    }
+}
+
+/// The subject of the reporting verb ending the sentence before the quote's, if any.
+fn previous_subject(a: &Article, p: &Place, said: &[Named]) -> Option<Named> {
+    let (pb, ps) = previous_sentence(a, p.open.block, p.open_sentence)?;
+    let sent = a.sentence(pb, ps)?;
+    match cues::before_quote(a, pb, sent.tokens.end, sent.tokens.start)? {
+        Before::Found(Subject::Phrase(ph), _) => {
+            a.resolve(Subject::Phrase(ph), sent.span.end, said)
+        }
+        _ => None,
     }
 }
 

@@ -72,14 +72,20 @@ impl Article<'_> {
         if !t.is_word() {
             return None;
         }
-        let capital_inside = |len: usize| toks[i..i + len].iter().any(|t| t.capitalized);
-        if let Some((len, _)) = self.lex.media.match_at(toks, i)
-            && capital_inside(len)
+        // Every capitalised content word of the name is capitalised in the text too
+        // (determiners may be either: `le Monde`).
+        let same_case = |len: usize, caps: &Vec<bool>| {
+            toks[i..i + len].iter().zip(caps).all(|(t, &cap)| {
+                !cap || t.capitalized || self.lex.function_words.contains_key(&t.norm)
+            }) && toks[i..i + len].iter().any(|t| t.capitalized)
+        };
+        if let Some((len, caps)) = self.lex.media.match_at(toks, i)
+            && same_case(len, caps)
         {
             return Some((len, SourceKind::Media));
         }
-        if let Some((len, _)) = self.lex.metonyms.match_at(toks, i)
-            && capital_inside(len)
+        if let Some((len, caps)) = self.lex.metonyms.match_at(toks, i)
+            && same_case(len, caps)
         {
             return Some((len, SourceKind::Organization));
         }
@@ -94,6 +100,15 @@ impl Article<'_> {
             return true;
         }
         if !t.is_word() || !t.capitalized || t.hyphen_joined {
+            return false;
+        }
+        // `le Premier ministre`, `la Garde des Sceaux`: a role written with a capital.
+        if self
+            .lex
+            .source_nouns
+            .match_at(toks, i)
+            .is_some_and(|(len, kind)| len >= 2 && *kind == SourceKind::Person)
+        {
             return false;
         }
         let surface = &self.doc.text[t.span.start..t.span.end];
@@ -584,49 +599,95 @@ impl Article<'_> {
             }
             Subject::Phrase(p) => {
                 let named = self.describe(p);
-                if self.is_anaphoric(p)
-                    && let Some(antecedent) =
-                        self.antecedent(named.span.start.min(before), false, speakers)
-                    && antecedent.kind == SourceKind::Person
+                if let Some(role) = self.anaphoric_role(p)
+                    && let Some(m) = self.with_role(&role, named.span.start.min(before))
                 {
-                    return Some(antecedent);
+                    return Some(Named {
+                        name: m.name.clone(),
+                        kind: SourceKind::Person,
+                        span: m.span,
+                    });
                 }
                 Some(named)
             }
         }
     }
 
-    /// A bare definite role (`l'expert`, `le ministre`, `la même chercheuse`): it refers
-    /// back to a person already named, like a pronoun. With a complement (`le président de
-    /// la République`) the description stands on its own.
-    fn is_anaphoric(&self, p: Phrase) -> bool {
+    /// A bare definite role (`l'expert`, `le ministre`, `la même chercheuse`): the role,
+    /// which refers back to a person the article gave that role. With an adjective or a
+    /// complement (`le président américain`, `le président de la République`) the
+    /// description stands on its own.
+    fn anaphoric_role(&self, p: Phrase) -> Option<String> {
         let toks = self.tokens(p.block);
-        if p.apposed_name.is_some() || !self.lex.syntax.words.definite_singular.has(&toks[p.start])
-        {
-            return false;
+        let w = &self.lex.syntax.words;
+        if p.apposed_name.is_some() || !w.definite_singular.has(&toks[p.start]) {
+            return None;
         }
         let mut k = p.start + 1;
-        if toks
-            .get(k)
-            .is_some_and(|t| self.lex.syntax.words.anaphoric_modifiers.has(t))
-        {
+        if toks.get(k).is_some_and(|t| w.anaphoric_modifiers.has(t)) {
             k += 1;
         }
-        let Some((len, kind)) = self.lex.source_nouns.match_at(toks, k) else {
-            return false;
-        };
-        *kind == SourceKind::Person
-            && k + len >= p.end.saturating_sub(1)
-            && toks[k + len..p.end].iter().all(|t| {
-                t.is_word()
-                    && !t.capitalized
-                    && !self.is(t, WordClass::Preposition)
-                    && !self.is(t, WordClass::Determiner)
-            })
+        let (len, kind) = self.lex.source_nouns.match_at(toks, k)?;
+        (*kind == SourceKind::Person && k + len == p.end).then(|| role_key(&toks[k..k + len]))
     }
 
-    fn antecedent(&self, before: usize, plural: bool, speakers: &[Named]) -> Option<Named> {
-        self.antecedent_gendered(before, plural, None, speakers)
+    /// The roles given to the name `[s, e)`: a role noun right before it, or set off by
+    /// commas after it (`X, porte-parole de Y`) or before it (`le porte-parole, X`).
+    fn roles_of(&self, b: usize, s: usize, e: usize) -> Vec<String> {
+        let toks = self.tokens(b);
+        let w = &self.lex.syntax.words;
+        let person_role = |k: usize| match self.lex.source_nouns.match_at(toks, k) {
+            Some((len, SourceKind::Person)) => Some(role_key(&toks[k..k + len])),
+            _ => None,
+        };
+        let mut roles = Vec::new();
+        for len in 1..=3 {
+            if let Some(k) = s.checked_sub(len)
+                && self
+                    .lex
+                    .source_nouns
+                    .match_at(toks, k)
+                    .is_some_and(|(l, kind)| l == len && *kind == SourceKind::Person)
+            {
+                roles.push(role_key(&toks[k..s]));
+                break;
+            }
+        }
+        if toks.get(e).is_some_and(|t| t.is_punct(',')) {
+            let mut k = e + 1;
+            while k < toks.len() && self.is(&toks[k], WordClass::Determiner) {
+                k += 1;
+            }
+            roles.extend(person_role(k));
+        }
+        if s > 0 && toks[s - 1].is_punct(',') {
+            // Back to the start of the chunk before the comma.
+            let mut k = s - 1;
+            while k > 0
+                && !toks[k - 1].punct().is_some_and(|c| ",;:.!?«»".contains(c))
+                && !w.clause_boundaries.has(&toks[k - 1])
+            {
+                k -= 1;
+            }
+            while k < s - 1
+                && (self.is(&toks[k], WordClass::Determiner)
+                    || self.lex.fronted.match_at(toks, k).is_some())
+            {
+                k += 1;
+            }
+            roles.extend(person_role(k));
+        }
+        roles
+    }
+
+    /// The most recent person before `before` whom the article gave `role`.
+    fn with_role(&self, role: &str, before: usize) -> Option<&Mention> {
+        let upto = self.mentions.partition_point(|m| m.span.end <= before);
+        self.mentions[..upto]
+            .iter()
+            .rev()
+            .take(ANTECEDENT_MENTIONS * 4)
+            .find(|m| m.kind == SourceKind::Person && m.roles.iter().any(|r| r == role))
     }
 
     fn antecedent_gendered(
@@ -790,6 +851,16 @@ impl Article<'_> {
         if let Some((s, e)) = p.apposed_name {
             return self.named_run(p.block, s, e);
         }
+        // A medium or metonym whose name starts with its article (`Le Parisien`).
+        if let Some((len, kind)) = self.known_name_at(p.block, p.start)
+            && p.start + len <= p.end
+        {
+            return Named {
+                name: self.text_of(p.block, p.start, p.start + len),
+                kind,
+                span: self.span_of(p.block, p.start, p.start + len),
+            };
+        }
         // Leading determiners, titles and source nouns, then a name: the name is the source.
         let mut k = p.start;
         while k < p.end
@@ -930,6 +1001,15 @@ impl Article<'_> {
     }
 }
 
+/// The key of a role noun: its folded words.
+fn role_key(words: &[Token]) -> String {
+    words
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Every proper name of the article, in order, for later pronoun resolution, and the
 /// surname index of the person names.
 pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize>>) {
@@ -954,6 +1034,7 @@ pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize
                 }
                 let subject = a.is_subject(b, e);
                 let feminine = a.gender_before(b, i);
+                let roles = a.roles_of(b, i, e);
                 if kind == SourceKind::Person && e - i >= 2 {
                     for t in toks[i + 1..e]
                         .iter()
@@ -972,6 +1053,7 @@ pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize
                     plural,
                     subject,
                     feminine,
+                    roles,
                 });
                 i = e;
             } else {

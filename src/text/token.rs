@@ -66,7 +66,7 @@ fn is_hyphen(c: char) -> bool {
 enum Raw<'a> {
     Space,
     Number(&'a str),
-    Word(&'a str),
+    Word,
     Hyphen,
     Punct(char),
 }
@@ -111,7 +111,7 @@ fn raw(input: &str) -> IResult<&str, Raw<'_>> {
     alt((
         take_while1(is_space).map(|_| Raw::Space),
         number.map(Raw::Number),
-        word.map(Raw::Word),
+        word.map(|_| Raw::Word),
         satisfy(is_hyphen).map(|_| Raw::Hyphen),
         anychar.map(Raw::Punct),
     ))
@@ -119,8 +119,9 @@ fn raw(input: &str) -> IResult<&str, Raw<'_>> {
 }
 
 /// Splits `text` (which starts at byte `base` of the file) into tokens.
-/// `is_abbreviation` says whether a word followed by `.` keeps the period.
-pub fn tokenize(text: &str, base: usize, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<Token> {
+/// `keeps_period(word_with_period, next_word)` says whether a word followed by `.` keeps
+/// the period (an abbreviation or an initial) rather than ending a sentence with it.
+pub fn tokenize(text: &str, base: usize, keeps_period: &dyn Fn(&str, &str) -> bool) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut input = text;
     let mut after_hyphen = false;
@@ -161,15 +162,16 @@ pub fn tokenize(text: &str, base: usize, is_abbreviation: &dyn Fn(&str) -> bool)
                 n,
                 after_hyphen,
             ),
-            Raw::Word(w) => {
+            Raw::Word => {
                 let mut len = consumed;
                 if input.starts_with('.') {
                     let with_dot = &text[offset..offset + len + 1];
-                    let single_capital = {
-                        let mut cs = w.chars();
-                        cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
-                    };
-                    if single_capital || is_abbreviation(with_dot) {
+                    let after = input[1..].trim_start_matches(is_space);
+                    let next_word = after
+                        .split(|c: char| !is_word_char(c) && !is_hyphen(c))
+                        .next()
+                        .unwrap_or("");
+                    if keeps_period(with_dot, next_word) {
                         len += 1;
                         input = &input[1..];
                     }
@@ -229,7 +231,7 @@ fn push(
 
 /// Folded words of a lexicon entry, tokenized like text (no abbreviation periods).
 pub fn entry_words(entry: &str) -> Vec<String> {
-    tokenize(entry, 0, &|_| false)
+    tokenize(entry, 0, &|_, _| false)
         .into_iter()
         .filter(|t| !matches!(t.kind, TokenKind::Punct(c) if c != ',' && c != ':'))
         .map(|t| t.norm)
@@ -246,10 +248,18 @@ mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        tokenize(text, 0, &|w| w == "M." || w == "Mme.")
-            .into_iter()
-            .map(|t| t.norm)
-            .collect()
+        let initial = |w: &str, next: &str| {
+            w.chars().count() == 2
+                && w.starts_with(char::is_uppercase)
+                && next.starts_with(|c: char| c.is_uppercase() || c == '-')
+                && next != "Puis"
+        };
+        tokenize(text, 0, &|w, next| {
+            w == "M." || w == "Mme." || initial(w, next)
+        })
+        .into_iter()
+        .map(|t| t.norm)
+        .collect()
     }
 
     #[test]
@@ -277,6 +287,15 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_ending_a_sentence_is_no_initial() {
+        assert_eq!(
+            norms("publié sur X. Puis"),
+            ["publié", "sur", "x", ".", "puis"]
+        );
+        assert_eq!(norms("J.-L. Martin"), ["j.", "l.", "martin"]);
+    }
+
+    #[test]
     fn numbers_keep_decimal_comma() {
         assert_eq!(norms("1,5 %, 30."), ["1,5", "%", ",", "30", "."]);
     }
@@ -284,7 +303,7 @@ mod tests {
     #[test]
     fn offsets_are_exact_with_nbsp() {
         let text = "«\u{a0}Oui\u{a0}»";
-        let t = tokenize(text, 10, &|_| false);
+        let t = tokenize(text, 10, &|_, _| false);
         assert_eq!(t[1].span, Span::new(10 + 4, 10 + 7));
         assert_eq!(t[2].span.start, 10 + 9);
     }
