@@ -55,7 +55,8 @@ pub struct Lexicon {
     /// Media names, with which of their words are capitalised (`Le Monde`: a lower-case
     /// `monde` in text is no newspaper).
     pub media: PhraseTable<Vec<bool>>,
-    pub given_names: HashSet<String>,
+    /// Given names and whether they are usually a woman's (`None`: either).
+    pub given_names: HashMap<String, Option<bool>>,
     pub name_particles: HashSet<String>,
     pub metonyms: PhraseTable<Vec<bool>>,
     pub anonymous: PhraseTable<()>,
@@ -105,8 +106,19 @@ impl Lexicon {
         for (_, l) in entries(include_str!("../../grammar/fr/media.txt")) {
             lex.media.insert(l.trim(), capitals(l.trim()));
         }
-        for (_, l) in entries(include_str!("../../grammar/fr/given_names.txt")) {
-            lex.given_names.insert(l.trim().to_string());
+        for (n, l) in entries(include_str!("../../grammar/fr/given_names.tsv")) {
+            let feminine = match l.split_once('\t').map(|(_, g)| g.trim()) {
+                Some("f") => Some(true),
+                Some("m") => Some(false),
+                Some("u") => None,
+                _ => {
+                    lex.problems
+                        .push(format!("given_names.tsv:{n}: expected name, TAB, f|m|u"));
+                    continue;
+                }
+            };
+            let name = l.split('\t').next().unwrap_or_default().trim().to_string();
+            lex.given_names.insert(name, feminine);
         }
         for (_, l) in entries(include_str!("../../grammar/fr/name_particles.txt")) {
             lex.name_particles.insert(fold(l.trim()));
@@ -269,9 +281,10 @@ mod tests {
     fn builtin_grammar_loads_cleanly() {
         let lex = Lexicon::french();
         assert!(lex.problems.is_empty(), "{:?}", lex.problems);
-        assert_eq!(lex.verb_lemmas, 249);
+        assert!(lex.verb_lemmas >= 249, "{}", lex.verb_lemmas);
         assert!(lex.abbreviations.contains("M."));
-        assert!(lex.given_names.contains("Jean"));
+        assert_eq!(lex.given_names.get("Jean"), Some(&Some(false)));
+        assert_eq!(lex.given_names.get("Claire"), Some(&Some(true)));
         assert!(lex.media.len() > 50);
     }
 

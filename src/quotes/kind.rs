@@ -15,6 +15,8 @@ pub struct Setting {
     pub after_colon: bool,
     /// Right after `que`: reported content (`estime que « … »`), never a mention.
     pub after_que: bool,
+    /// Right after a reporting verb (`a dit « … »`, `a qualifié de « … »`): reported words.
+    pub after_reporting_verb: bool,
     pub naming_cue_before: bool,
     /// The article's sentence goes on after the closing mark with something that is not
     /// an incise.
@@ -33,7 +35,7 @@ pub fn classify(inner: &str, setting: Setting) -> QuoteKind {
     if sentence_break && words >= 4 {
         return QuoteKind::Direct;
     }
-    if setting.naming_cue_before && words <= 6 {
+    if setting.naming_cue_before && words <= 6 && !setting.after_reporting_verb {
         return QuoteKind::Mention;
     }
     // `« A3 »`, `« Nintendo Direct »`: a code or a title-case name, unless it is said.
@@ -44,7 +46,12 @@ pub fn classify(inner: &str, setting: Setting) -> QuoteKind {
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || w.chars().any(|c| c.is_ascii_digit())
         });
-    if name_like && !setting.after_colon && !setting.after_que && !setting.said_after {
+    if name_like
+        && !setting.after_colon
+        && !setting.after_que
+        && !setting.said_after
+        && !setting.after_reporting_verb
+    {
         return QuoteKind::Mention;
     }
     let starts_upper = inner
@@ -60,7 +67,7 @@ pub fn classify(inner: &str, setting: Setting) -> QuoteKind {
     {
         return QuoteKind::Direct;
     }
-    if setting.has_speaker || setting.after_que || words > 4 {
+    if setting.has_speaker || setting.after_que || setting.after_reporting_verb || words > 4 {
         return QuoteKind::Partial;
     }
     QuoteKind::Mention

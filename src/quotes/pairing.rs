@@ -112,8 +112,11 @@ impl Pairing {
         self.continuations.clear();
     }
 
-    /// The continuation mark opening `block`, if it continues a quote still open.
-    fn continuation(&self, prose: &str, block: &Block) -> Option<Span> {
+    /// Whether `block` continues a quote still open, and with which mark: `Some(Some(m))`
+    /// when it opens with a continuation mark (`«`, `»`, `“`…), `Some(None)` when its first
+    /// guillemet closes (a French quote whose continued paragraph was not reopened), and
+    /// `None` when it does not continue the quote.
+    fn continuation(&self, prose: &str, block: &Block) -> Option<Option<Span>> {
         let text = &prose[block.span.start..block.span.end];
         let c = text.chars().next()?;
         let continues = match c {
@@ -124,7 +127,26 @@ impl Pairing {
             '‘' => self.counts[Family::Single.index()] > 0,
             _ => false,
         };
-        continues.then(|| Span::new(block.span.start, block.span.start + c.len_utf8()))
+        if continues {
+            return Some(Some(Span::new(
+                block.span.start,
+                block.span.start + c.len_utf8(),
+            )));
+        }
+        // Unreopened: the paragraph's first guillemet closes, right after the end of a
+        // sentence (`… pour tenir. »`), as a quote of whole sentences does.
+        let open_guillemet = self
+            .stack
+            .last()
+            .is_some_and(|o| o.family == Family::Guillemet);
+        let first = text.char_indices().find(|&(_, c)| c == '«' || c == '»');
+        let closes_sentence = first.is_some_and(|(i, c)| {
+            c == '»'
+                && text[..i]
+                    .trim_end_matches(is_space)
+                    .ends_with(['.', '!', '?', '…'])
+        });
+        (open_guillemet && closes_sentence).then_some(None)
     }
 }
 
@@ -135,10 +157,11 @@ pub fn pair_quotes(prose: &str, blocks: &[Block]) -> (Vec<QuoteSpan>, Vec<Unbala
         let mut skip_until = block.span.start;
         if !p.stack.is_empty() {
             match (block.kind, p.continuation(prose, block)) {
-                (BlockKind::Paragraph, Some(mark)) => {
+                (BlockKind::Paragraph, Some(Some(mark))) => {
                     p.continuations.push(mark);
                     skip_until = mark.end;
                 }
+                (BlockKind::Paragraph, Some(None)) => {}
                 _ => p.abandon(),
             }
         }
@@ -275,6 +298,17 @@ mod tests {
         let (q, u) = inner("Il a dit \"non\", puis \"oui\".");
         assert_eq!(q, ["non", "oui"]);
         assert!(u.is_empty());
+    }
+
+    #[test]
+    fn french_quote_continued_without_reopening() {
+        let (q, u) = inner("Elle raconte : « Premier.\n\nSecond. » Fin.");
+        assert_eq!(q.len(), 1);
+        assert!(u.is_empty());
+        // Only the next paragraph may close it.
+        let (q, u) = inner("Il dit « oui.\n\nRien ici.\n\nPuis » non.");
+        assert!(q.is_empty());
+        assert_eq!(u.len(), 2);
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub struct Mention {
     pub subject: bool,
     /// Grammatical gender when the text shows it (`Mme X`, `la biologiste X`).
     pub feminine: Option<bool>,
+    /// Inside a quotation: the quoted speaker's words, never an antecedent of the
+    /// article's pronouns.
+    pub in_quote: bool,
     /// Roles the article gives this name (`le ministre X`, `X, porte-parole`): folded
     /// source nouns, so that `le ministre` later can refer back to it.
     pub roles: Vec<String>,
@@ -51,6 +54,8 @@ pub struct Article<'a> {
     /// Person mentions of two or more words, indexed by each folded word after the first
     /// (a surname): lets a lone `Dupont` become `Marie Dupont` without a scan.
     pub by_surname: HashMap<String, Vec<usize>>,
+    /// (opening mark, closing mark) of every top-level quote, in order.
+    pub quote_bounds: Vec<(Span, Span)>,
 }
 
 impl<'a> Article<'a> {
@@ -94,11 +99,22 @@ impl<'a> Article<'a> {
             proper_words,
             mentions: Vec::new(),
             by_surname: HashMap::default(),
+            quote_bounds: bounds,
         };
         let (mentions, by_surname) = super::names::collect_mentions(&article);
         article.mentions = mentions;
         article.by_surname = by_surname;
         article
+    }
+
+    /// Whether byte `offset` lies inside a quotation.
+    pub fn in_quote(&self, offset: usize) -> bool {
+        let i = self
+            .quote_bounds
+            .partition_point(|(_, close)| close.end <= offset);
+        self.quote_bounds
+            .get(i)
+            .is_some_and(|(open, _)| open.start <= offset)
     }
 
     pub fn tokens(&self, block: usize) -> &[Token] {

@@ -161,7 +161,7 @@ pub fn inside_quote(a: &Article, b: usize, from: usize, to: usize) -> Option<(Su
         let subject = match hit.form.kind {
             FormKind::Incise => incise_pronoun(a, b, &hit),
             FormKind::Finite => match a.forward_subject(b, rest.start, to) {
-                Some(Subject::Phrase(p)) if a.is_name_start(b, p.start) => Some(Subject::Phrase(p)),
+                Some(Subject::Phrase(p)) if a.is_source_like(p) => Some(Subject::Phrase(p)),
                 _ => None,
             },
             _ => None,
@@ -169,9 +169,11 @@ pub fn inside_quote(a: &Article, b: usize, from: usize, to: usize) -> Option<(Su
         let Some(subject) = subject else { continue };
         let end = match subject {
             Subject::Pronoun { at, .. } => at.token.max(hit.end - 1) + 1,
-            Subject::Phrase(p) => p.end,
+            Subject::Phrase(p) => p.apposed_name.map_or(p.end, |(_, e)| e),
         };
-        if toks.get(end).is_some_and(|t| t.is_punct(',')) {
+        // The incise closes with a comma or a period a few words on (`, a-t-elle lancé
+        // en se tournant vers le prévenu, …`).
+        if (end..to.min(end + 20)).any(|i| toks[i].punct().is_some_and(|c| ",.".contains(c))) {
             return Some((subject, Via::InciseInside));
         }
     }
@@ -185,9 +187,10 @@ pub enum Before {
     SubjectAfter,
 }
 
-/// Scans back from token `open` to `lo` for the nearest reporting verb or marker:
+/// Scans back from token `open` to `lo` for the nearest reporting verb or marker (verbs at
+/// most `reach` tokens back, as a verb far from a quote is seldom its introducer):
 /// `X a déclaré : « … »`, `X estime que « … »`, `selon X, « … »`, `Pour X : « … »`.
-pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Before> {
+pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize, reach: usize) -> Option<Before> {
     let toks = a.tokens(b);
     let mut k = open;
     while k > lo {
@@ -210,6 +213,9 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Bef
                     || a.is(n, WordClass::Title)
                     || a.pronoun(n).is_some()
                     || a.is_name_start(b, k + len)
+                    || a.lex.source_nouns.match_at(toks, k + len).is_some()
+                    // `de l'avis du toxicologue X`: a role noun the lexicon lacks, then a name.
+                    || (k + len..open.min(k + len + 4)).any(|i| a.is_name_start(b, i))
             });
             if fronted_ok
                 && np_follows
@@ -219,7 +225,7 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize) -> Option<Bef
                 return Some(Before::Found(s, Via::Marker));
             }
         }
-        if open - k > 30 {
+        if open - k > reach {
             continue;
         }
         let Some((len, form)) = verb_at(a, toks, k) else {
@@ -350,6 +356,16 @@ fn finite_subject(
     lo: usize,
 ) -> Option<Subject> {
     let toks = a.tokens(b);
+    // `dit` is also a participle: in `X a dit`, the subject is before the auxiliary.
+    let mut start = start;
+    while start > lo
+        && (a.lex.syntax.words.is_auxiliary(&toks[start - 1].norm)
+            || a.lex.syntax.words.reflexives.has(&toks[start - 1]))
+        && toks[start - 1].is_word()
+    {
+        start -= 1;
+    }
+
     let mut j = start;
     while j > lo && a.is(&toks[j - 1], WordClass::Clitic) {
         j -= 1;
@@ -373,7 +389,7 @@ fn earlier_verb_subject(a: &Article, b: usize, from: usize, lo: usize) -> Option
         if let Some((_, form)) = a.lex.verbs.match_at(toks, k)
             && matches!(form.kind, FormKind::Finite | FormKind::Conditional)
         {
-            return a.backward_subject(b, k, lo);
+            return finite_subject(a, b, k, k + 1, from, lo);
         }
     }
     a.clause_head_subject(b, lo, from)
@@ -411,9 +427,17 @@ impl Article<'_> {
                     plural,
                 });
             }
-            if self.is_name_start(b, i)
-                || (self.is(t, WordClass::Determiner) && !self.is(t, WordClass::Preposition))
-            {
+            if self.is_name_start(b, i) {
+                // `Jeannine Roubaud fait ses comptes : « … »`: the name heads the clause.
+                let e = self.name_run(b, i).min(end);
+                return Some(Subject::Phrase(super::names::Phrase {
+                    block: b,
+                    start: i,
+                    end: e,
+                    apposed_name: None,
+                }));
+            }
+            if self.is(t, WordClass::Determiner) && !self.is(t, WordClass::Preposition) {
                 let e = self.phrase_end(b, i, end);
                 let verb_follows = (e > i && self.lex.verbs.match_at(toks, e).is_some())
                     || toks

@@ -22,6 +22,9 @@ use crate::quotes::kind::{self, Setting};
 use crate::source::Span;
 use crate::text::normalize::is_space;
 
+/// How many tokens before a quote a reporting verb may stand and still introduce it.
+const INTRODUCER_REACH: usize = 30;
+
 /// Where a quote sits: its opening and closing tokens and their sentences.
 struct Place {
     open: At,
@@ -109,8 +112,28 @@ fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<F
     {
         return Some(f);
     }
-    // After the closing mark, to the end of its sentence.
+    let open_sent = a.sentence(p.open.block, p.open_sentence)?;
     let close_sent = a.sentence(p.close.block, p.close_sentence)?;
+    // A quote inside a sentence that introduces it (`X, qui a affirmé « … », annonce Y`)
+    // belongs to its introducer; an incise after the quote speaks for quotes that open
+    // their sentence.
+    let opens_sentence = a.tokens(p.open.block)[open_sent.tokens.start..p.open.token]
+        .iter()
+        .all(|t| !t.is_word());
+    let before = cues::before_quote(
+        a,
+        p.open.block,
+        p.open.token,
+        open_sent.tokens.start,
+        INTRODUCER_REACH,
+    );
+    if !opens_sentence
+        && let Some(Before::Found(s, via)) = before
+        && let Some(f) = resolve(s, via)
+    {
+        return Some(f);
+    }
+    // After the closing mark, to the end of its sentence.
     if let Some((s, via)) =
         cues::after_quote(a, p.close.block, p.close.token + 1, close_sent.tokens.end)
         && let Some(f) = resolve(s, via)
@@ -136,8 +159,7 @@ fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<F
         }
     }
     // Before the opening mark, in its sentence.
-    let open_sent = a.sentence(p.open.block, p.open_sentence)?;
-    match cues::before_quote(a, p.open.block, p.open.token, open_sent.tokens.start) {
+    match before {
         Some(Before::Found(s, via)) => {
             if let Some(f) = resolve(s, via) {
                 return Some(f);
@@ -242,7 +264,13 @@ fn continue_previous_sentence(
         let named = from_quote.or_else(|| {
             let sent = a.sentence(pb, ps)?;
             let end = sent.tokens.end;
-            match cues::before_quote(a, pb, end, sent.tokens.start)? {
+            // The whole sentence before may introduce the quote (`X publie … une étude.
+            // « … »`), and so may a clause ending in a colon (`elle revient sur … :`).
+            if end > sent.tokens.start && a.tokens(pb)[end - 1].is_punct(':') {
+                let s = a.clause_head_subject(pb, sent.tokens.start, end - 1)?;
+                return a.resolve(s, spans[i].open.start, said);
+            }
+            match cues::before_quote(a, pb, end, sent.tokens.start, usize::MAX)? {
                 Before::Found(s, _) => a.resolve(s, spans[i].open.start, said),
                 Before::SubjectAfter => None,
             }
@@ -260,7 +288,7 @@ fn continue_previous_sentence(
 fn previous_subject(a: &Article, p: &Place, said: &[Named]) -> Option<Named> {
     let (pb, ps) = previous_sentence(a, p.open.block, p.open_sentence)?;
     let sent = a.sentence(pb, ps)?;
-    match cues::before_quote(a, pb, sent.tokens.end, sent.tokens.start)? {
+    match cues::before_quote(a, pb, sent.tokens.end, sent.tokens.start, usize::MAX)? {
         Before::Found(Subject::Phrase(ph), _) => {
             a.resolve(Subject::Phrase(ph), sent.span.end, said)
         }
@@ -300,6 +328,13 @@ fn setting_of(
     let open_toks = a.tokens(p.open.block);
     let close_toks = a.tokens(p.close.block);
     let after_colon = p.open.token > 0 && open_toks[p.open.token - 1].is_punct(':');
+    // A reporting verb ending right before the mark (`a dit « … »`, `jugeant « … »`).
+    let verb_before = (1..=4).any(|len| {
+        p.open.token >= len
+            && cues::verb_at(a, open_toks, p.open.token - len).is_some_and(|(l, f)| {
+                l == len && !matches!(f.kind, crate::lexicon::verbs::FormKind::PastParticiple)
+            })
+    });
     // `la loi dite « … »` names; `il a dit « … »` reports: a naming word counts only when
     // no reporting verb ends there.
     let naming_cue_before = a
@@ -307,17 +342,7 @@ fn setting_of(
         .mention_cues
         .match_ending_at(open_toks, p.open.token)
         .is_some()
-        && !(1..=4).any(|len| {
-            p.open.token >= len
-                && cues::verb_at(a, open_toks, p.open.token - len).is_some_and(|(l, f)| {
-                    l == len
-                        && !matches!(
-                            f.kind,
-                            crate::lexicon::verbs::FormKind::PastParticiple
-                                | crate::lexicon::verbs::FormKind::PresentParticiple
-                        )
-                })
-        });
+        && !verb_before;
     let after_que = p.open.token > 0
         && a.lex
             .syntax
@@ -338,6 +363,7 @@ fn setting_of(
     Setting {
         after_colon,
         after_que,
+        after_reporting_verb: verb_before,
         naming_cue_before,
         sentence_continues,
         has_speaker,

@@ -121,7 +121,7 @@ impl Article<'_> {
         if !self.sentence_initial(At { block: b, token: i }) {
             return true;
         }
-        self.lex.given_names.contains(surface)
+        self.lex.given_names.contains_key(surface)
             || self.proper_words.contains(surface)
             || is_all_caps(t, &self.doc.text)
             || toks.get(i + 1).is_some_and(|n| {
@@ -177,7 +177,7 @@ impl Article<'_> {
         if let Some(kind) = self.head_noun_before(b, s) {
             return kind;
         }
-        let given = self.lex.given_names.contains(surface);
+        let given = self.lex.given_names.contains_key(surface);
         // French person names take no article and are rarely the object of a place
         // preposition: `le Vendée Globe`, `aux Sables-d'Olonne` are not people.
         if s > 0
@@ -392,9 +392,21 @@ impl Article<'_> {
         {
             j -= 1;
         }
-        // The clause: back to a hard boundary.
+        // A parenthesis or a pair of dashes right before the verb is an aside:
+        // `Didier Pelletan (divers gauche) a réagi`, `le ministre – qui, … – a répété`.
+        while j > lo
+            && let Some(g) = self.group_start(b, j - 1, lo)
+        {
+            j = g;
+        }
+        // The clause: back to a hard boundary, stepping over asides.
         let mut start = j;
+        let mut commas: Vec<usize> = Vec::new();
         while start > lo {
+            if let Some(g) = self.group_start(b, start - 1, lo) {
+                start = g;
+                continue;
+            }
             let t = &toks[start - 1];
             let hard = match t.kind {
                 TokenKind::Punct(c) => ";:()«»“”\"‹›[]—–".contains(c),
@@ -404,16 +416,17 @@ impl Article<'_> {
             if hard {
                 break;
             }
+            if t.is_punct(',') {
+                commas.push(start - 1);
+            }
             start -= 1;
         }
-        // Chunks separated by commas, nearest first.
+        // Chunks separated by commas (outside asides), nearest first.
         let mut chunks: Vec<(usize, usize)> = Vec::new();
         let mut e = j;
-        for k in (start..j).rev() {
-            if toks[k].is_punct(',') {
-                chunks.push((k + 1, e));
-                e = k;
-            }
+        for &k in &commas {
+            chunks.push((k + 1, e));
+            e = k;
         }
         chunks.push((start, e));
         // `X, qui a déclaré` / `X qui a déclaré`: the antecedent speaks.
@@ -443,6 +456,74 @@ impl Article<'_> {
     /// The subject noun phrase at the end of chunk `[s, e)`, or `None` when the chunk is an
     /// adverbial, an adjective or an apposition without determiner. A description whose
     /// previous chunk is a bare proper name is an apposition to it: the name wins.
+    /// Whether a phrase can name a source: a proper name, or a description whose head is
+    /// a source noun or a vague or anonymous phrasing (`le ministre`, `une habitante`,
+    /// `des observateurs`), as opposed to any noun phrase (`un tirage`).
+    pub fn is_source_like(&self, p: Phrase) -> bool {
+        let toks = self.tokens(p.block);
+        if p.apposed_name.is_some() || self.known_name_at(p.block, p.start).is_some() {
+            return true;
+        }
+        if self.lex.vague.match_at(toks, p.start).is_some()
+            || self.lex.anonymous.match_at(toks, p.start).is_some()
+        {
+            return true;
+        }
+        let mut k = p.start;
+        while k < p.end
+            && (self.is(&toks[k], WordClass::Determiner)
+                || self.is(&toks[k], WordClass::Title)
+                || self.lex.syntax.words.anaphoric_modifiers.has(&toks[k]))
+        {
+            k += 1;
+        }
+        if k >= p.end {
+            return false;
+        }
+        if self.is_name_start(p.block, k) || toks[k].capitalized {
+            return true;
+        }
+        // The head noun, possibly after an adjective (`un ancien guide`).
+        (k..p.end.min(k + 3)).any(|h| self.lex.source_nouns.match_at(toks, h).is_some())
+    }
+
+    /// The subject heading the sentence that holds `at`: its first noun phrase that is not
+    /// an adverbial (`Certains festivaliers ont préféré …` -> `Certains festivaliers`).
+    pub fn sentence_head_subject(&self, at: At) -> Option<Subject> {
+        let sent = self.sentence(at.block, self.sentence_of(at))?;
+        let toks = self.tokens(at.block);
+        let mut s = sent.tokens.start;
+        while s < at.token {
+            let e = (s..at.token)
+                .find(|&k| toks[k].is_punct(','))
+                .unwrap_or(at.token);
+            let t = &toks[s];
+            let adverbial = self.lex.fronted.match_at(toks, s).is_some()
+                || self.is(t, WordClass::Preposition) && !self.is(t, WordClass::Determiner);
+            if !adverbial && (self.is(t, WordClass::Determiner) || self.is_name_start(at.block, s))
+            {
+                return self.forward_subject(at.block, s, e);
+            }
+            s = e + 1;
+        }
+        None
+    }
+
+    /// If token `close` ends an aside (`)` or the second of two dashes), where the aside
+    /// starts; asides longer than a few dozen tokens are not looked for.
+    pub fn group_start(&self, b: usize, close: usize, lo: usize) -> Option<usize> {
+        let toks = self.tokens(b);
+        let c = toks.get(close)?.punct()?;
+        let opener = match c {
+            ')' => '(',
+            ']' => '[',
+            '–' | '—' => c,
+            _ => return None,
+        };
+        let from = close.saturating_sub(40).max(lo);
+        (from..close).rev().find(|&k| toks[k].is_punct(opener))
+    }
+
     /// With `shortest` (the antecedent of a relative `qui`), the phrase is the nearest one:
     /// `des représailles de l'organisation, qui affirme` -> `l'organisation`.
     fn chunk_subject(
@@ -515,6 +596,13 @@ impl Article<'_> {
     fn phrase_start(&self, b: usize, s: usize, e: usize, shortest: bool) -> Option<usize> {
         let toks = self.tokens(b);
         let mut k = e;
+        // `La mission de la CEG (CEG)`: the aside closing the phrase belongs to it.
+        while k > s
+            && let Some(g) = self.group_start(b, k - 1, s)
+        {
+            k = g;
+        }
+        let e = k;
         while k > s {
             let t = &toks[k - 1];
             if self.pronoun(t).is_some() && k == e {
@@ -590,6 +678,25 @@ impl Article<'_> {
         match subject {
             Subject::Pronoun { at, plural } => {
                 let feminine = self.lex.syntax.pronoun(self.token(at)).map(|p| p.feminine);
+                // `Certains festivaliers ont préféré X, qui était selon eux …`: a plural
+                // pronoun first looks at its own sentence's plural subject.
+                if plural
+                    && let Some(Subject::Phrase(head)) = self.sentence_head_subject(at)
+                    && (self
+                        .lex
+                        .syntax
+                        .words
+                        .plural_determiners
+                        .has(&self.tokens(head.block)[head.start])
+                        || self
+                            .lex
+                            .syntax
+                            .words
+                            .vague_quantifiers
+                            .has(&self.tokens(head.block)[head.start]))
+                {
+                    return Some(self.describe(head));
+                }
                 self.antecedent_gendered(
                     self.token(at).span.start.min(before),
                     plural,
@@ -687,7 +794,9 @@ impl Article<'_> {
             .iter()
             .rev()
             .take(ANTECEDENT_MENTIONS * 4)
-            .find(|m| m.kind == SourceKind::Person && m.roles.iter().any(|r| r == role))
+            .find(|m| {
+                m.kind == SourceKind::Person && !m.in_quote && m.roles.iter().any(|r| r == role)
+            })
     }
 
     fn antecedent_gendered(
@@ -697,10 +806,14 @@ impl Article<'_> {
         feminine: Option<bool>,
         speakers: &[Named],
     ) -> Option<Named> {
-        // A mention of the other gender is no antecedent (`lui` is not `la biologiste X`).
-        let agrees =
-            |m: &Mention| feminine.is_none() || m.feminine.is_none() || m.feminine == feminine;
-        let prior = |span: Span| span.end <= before;
+        // A mention of the other gender is no antecedent (`lui` is not `la biologiste X`);
+        // nor is a name inside a quotation (the quoted speaker's words).
+        let agrees = |f: Option<bool>| feminine.is_none() || f.is_none() || f == feminine;
+        let named = |m: &Mention| Named {
+            name: m.name.clone(),
+            kind: m.kind,
+            span: m.span,
+        };
         // Only mentions of the last few paragraphs are candidates: antecedents are near,
         // and the search stays linear on long articles.
         let block = self.block_of(before);
@@ -713,65 +826,85 @@ impl Article<'_> {
             return recent
                 .iter()
                 .rev()
-                .filter(|m| prior(m.span))
+                .filter(|m| !m.in_quote && agrees(m.feminine))
                 .find(|m| m.plural || m.kind == SourceKind::Organization)
-                .map(|m| Named {
-                    name: m.name.clone(),
-                    kind: m.kind,
-                    span: m.span,
-                });
+                .map(named);
         }
-        // Most salient first: the latest speaker of the same paragraph or the latest person
-        // named as a subject nearby; then any person named before; then any speaker.
-        let speaker = speakers
+        // Sentence by sentence, most recent first. In the pronoun's own sentence only a
+        // clause subject can be the antecedent (`Surpris par le président X, il déclara`);
+        // in an earlier one, its subject, else the speaker of its quote, else any person
+        // it names.
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+        enum Rank {
+            Other,
+            Speaker,
+            Subject,
+        }
+        let own = self.sentence_key(before);
+        let mut best: Option<((usize, usize), Rank, usize, Named)> = None;
+        let mut consider = |key: (usize, usize), rank: Rank, start: usize, n: Named| {
+            if key == own && rank != Rank::Subject {
+                return;
+            }
+            let better = match &best {
+                None => true,
+                Some((k, r, s, _)) => (key, rank, start) > (*k, *r, *s),
+            };
+            if better {
+                best = Some((key, rank, start, n));
+            }
+        };
+        for m in recent.iter().filter(|m| {
+            !m.in_quote && m.kind == SourceKind::Person && !m.plural && agrees(m.feminine)
+        }) {
+            let rank = if m.subject {
+                Rank::Subject
+            } else {
+                Rank::Other
+            };
+            consider(
+                self.sentence_key(m.span.start),
+                rank,
+                m.span.start,
+                named(m),
+            );
+        }
+        for s in speakers
             .iter()
             .rev()
             .take_while(|s| self.block_of(s.span.start) + ANTECEDENT_BLOCKS >= block)
-            .find(|s| prior(s.span) && self.block_of(s.span.start) == block);
-        let subject = recent.iter().rev().find(|m| {
-            prior(m.span)
-                && m.subject
-                && m.kind == SourceKind::Person
-                && !m.plural
-                && agrees(m)
-                && self.block_of(m.span.start) + 1 >= block
-        });
-        let salient = match (speaker, subject) {
-            (Some(s), Some(m)) if m.span.start > s.span.start => Some(Named {
-                name: m.name.clone(),
-                kind: m.kind,
-                span: m.span,
-            }),
-            (Some(s), _) => Some(s.clone()),
-            (None, Some(m)) => Some(Named {
-                name: m.name.clone(),
-                kind: m.kind,
-                span: m.span,
-            }),
-            (None, None) => None,
-        };
-        salient
-            .or_else(|| {
-                recent
-                    .iter()
-                    .rev()
-                    .find(|m| {
-                        prior(m.span) && m.kind == SourceKind::Person && !m.plural && agrees(m)
-                    })
-                    .map(|m| Named {
-                        name: m.name.clone(),
-                        kind: m.kind,
-                        span: m.span,
-                    })
-            })
-            .or_else(|| {
-                speakers
-                    .iter()
-                    .rev()
-                    .take_while(|s| self.block_of(s.span.start) + ANTECEDENT_BLOCKS >= block)
-                    .find(|s| prior(s.span))
-                    .cloned()
-            })
+        {
+            if s.span.end > before {
+                continue;
+            }
+            let gender = self
+                .mentions
+                .get(
+                    self.mentions
+                        .partition_point(|m| m.span.start < s.span.start),
+                )
+                .filter(|m| m.span == s.span)
+                .and_then(|m| m.feminine);
+            if agrees(gender) {
+                consider(
+                    self.sentence_key(s.span.start),
+                    Rank::Speaker,
+                    s.span.start,
+                    s.clone(),
+                );
+            }
+        }
+        best.map(|(_, _, _, n)| n)
+    }
+
+    /// (block, sentence) of a byte offset: sentences order the article.
+    fn sentence_key(&self, offset: usize) -> (usize, usize) {
+        let block = self.block_of(offset);
+        let token = self
+            .tokens(block)
+            .partition_point(|t| t.span.start < offset)
+            .min(self.tokens(block).len().saturating_sub(1));
+        (block, self.sentence_of(At { block, token }))
     }
 
     /// Index of the block holding byte `offset` (the last block starting at or before it).
@@ -825,6 +958,43 @@ impl Article<'_> {
     fn is_subject(&self, b: usize, e: usize) -> bool {
         let toks = self.tokens(b);
         let mut k = e;
+        // Step over an aside (`Mathis Perrot (Team Altidor) a gagné`) and a comma-bounded
+        // apposition or relative (`Robert Anglade, maire de X, a reçu`).
+        if toks.get(k).is_some_and(|t| t.is_punct('(')) {
+            k = (k..toks.len().min(k + 15))
+                .find(|&i| toks[i].is_punct(')'))
+                .map_or(k, |i| i + 1);
+        }
+        let verb_at = |k: usize| {
+            let mut k = k;
+            while k < toks.len()
+                && toks[k].is_word()
+                && !toks[k].capitalized
+                && (self.is(&toks[k], WordClass::Clitic)
+                    || self.lex.syntax.words.negation.has(&toks[k]))
+            {
+                k += 1;
+            }
+            toks.get(k).is_some_and(|t| {
+                t.is_word()
+                    && !t.capitalized
+                    && (self.lex.syntax.words.is_auxiliary(&t.norm)
+                        || self.lex.verbs.match_at(toks, k).is_some()
+                        || !self.lex.function_words.contains_key(&t.norm))
+            })
+        };
+        if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+            // `Le maire, Robert Anglade, a reçu`: the name closes an apposition.
+            if verb_at(k + 1) {
+                return true;
+            }
+            match (k + 1..toks.len().min(k + 16))
+                .find(|&i| toks[i].punct().is_some_and(|c| ",.;:".contains(c)))
+            {
+                Some(i) if toks[i].is_punct(',') => k = i + 1,
+                _ => return false,
+            }
+        }
         while k < toks.len()
             && toks[k].is_word()
             && !toks[k].capitalized
@@ -1033,8 +1203,12 @@ pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize
                     kind = SourceKind::Person;
                 }
                 let subject = a.is_subject(b, e);
-                let feminine = a.gender_before(b, i);
+                let first = &a.doc.text[toks[i].span.start..toks[i].span.end];
+                let feminine = a
+                    .gender_before(b, i)
+                    .or_else(|| a.lex.given_names.get(first).copied().flatten());
                 let roles = a.roles_of(b, i, e);
+                let in_quote = a.in_quote(span.start);
                 if kind == SourceKind::Person && e - i >= 2 {
                     for t in toks[i + 1..e]
                         .iter()
@@ -1054,6 +1228,7 @@ pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize
                     subject,
                     feminine,
                     roles,
+                    in_quote,
                 });
                 i = e;
             } else {
