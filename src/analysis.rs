@@ -5,16 +5,19 @@ use std::path::Path;
 use crate::document::{Document, Format};
 use crate::error::Result;
 use crate::lexicon::{FR, Lexicon};
-use crate::model::Quote;
+use crate::model::{Attribution, Claim, Quote};
 use crate::quotes::{Unbalanced, pair_quotes};
 use crate::rules::{self, Finding};
 use crate::speakers::{self, article::Article};
+use crate::{attribution, claims};
 
 /// Everything attrib found in one article.
 #[derive(Debug)]
 pub struct Analysis {
     pub document: Document,
     pub quotes: Vec<Quote>,
+    pub attributions: Vec<Attribution>,
+    pub claims: Vec<Claim>,
     pub unbalanced: Vec<Unbalanced>,
     pub findings: Vec<Finding>,
 }
@@ -27,13 +30,18 @@ pub fn analyze(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Analysis> 
 
 pub fn analyze_document(document: Document, lex: &Lexicon) -> Analysis {
     let (spans, unbalanced) = pair_quotes(&document.prose, &document.blocks);
-    let quotes = {
+    let (quotes, attributions, claims) = {
         let article = Article::new(&document, lex, &spans);
-        speakers::attribute(&article, &spans)
+        let quotes = speakers::attribute(&article, &spans);
+        let sourcing = attribution::attribute(&article, &quotes);
+        let claims = claims::detect(&article, &sourcing, &quotes);
+        (quotes, sourcing.attributions, claims)
     };
     let mut analysis = Analysis {
         document,
         quotes,
+        attributions,
+        claims,
         unbalanced,
         findings: Vec::new(),
     };

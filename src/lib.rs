@@ -9,6 +9,8 @@
 //! Language data lives in `grammar/` and is compiled in by [`lexicon`].
 
 pub mod analysis;
+pub mod attribution;
+pub mod claims;
 pub mod document;
 pub mod error;
 pub mod lexicon;

@@ -88,3 +88,92 @@ pub struct Quote {
     pub span: Span,
     pub speaker: Option<Speaker>,
 }
+
+/// How an attribution names its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueKind {
+    /// A reporting verb with its subject (`X a déclaré que`, `affirme X`).
+    Verb,
+    /// A marker before the source (`selon X`, `d'après X`, `de source X`).
+    Marker,
+    /// A quotation whose speaker is known carries the sentence.
+    Quote,
+}
+
+/// Why a sentence's attribution reaches it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The cue is in the sentence.
+    Sentence,
+    /// The sentence continues an attributed one of its paragraph (hearsay conditional,
+    /// the announced content in the future).
+    Continued,
+    /// `C'est X qui a révélé …` covers the sentence before.
+    Cleft,
+}
+
+/// A source named in the text and the stretch of text it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub id: String,
+    pub cue: CueKind,
+    /// The cue's words as typed (`a déclaré`, `selon`).
+    pub cue_text: String,
+    pub cue_span: Span,
+    /// The reporting verb's lemma, for verb cues.
+    pub lemma: Option<String>,
+    pub source: crate::speakers::names::Named,
+    /// The sentences covered: the first one, then continued ones (and a cleft's previous one).
+    pub content: Span,
+}
+
+/// Why a sentence is check-worthy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Signal {
+    /// Figures, statistics, quantities.
+    Figure,
+    /// Deaths, violence, damage.
+    Harm,
+    /// Wrongdoing, legal exposure.
+    Accusation,
+    /// Private decisions and intentions.
+    Intention,
+    /// Findings of studies or investigations.
+    Finding,
+    /// Forecasts and expectations.
+    Prediction,
+    /// Opinions stated as facts, superlatives.
+    Judgement,
+    /// The journalistic conditional (`il aurait rencontré`): relayed, unconfirmed.
+    Hearsay,
+}
+
+impl Signal {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Signal::Figure => "figure",
+            Signal::Harm => "harm",
+            Signal::Accusation => "accusation",
+            Signal::Intention => "intention",
+            Signal::Finding => "finding",
+            Signal::Prediction => "prediction",
+            Signal::Judgement => "judgement",
+            Signal::Hearsay => "hearsay",
+        }
+    }
+}
+
+/// A check-worthy sentence of the body and what covers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub id: String,
+    pub text: String,
+    pub span: Span,
+    /// The attribution covering the sentence, by index in the article's attributions.
+    pub attribution: Option<usize>,
+    pub scope: Option<Scope>,
+    pub signals: Vec<Signal>,
+}

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::model::{QuoteKind, SourceKind, Via};
+use crate::model::{CueKind, QuoteKind, Scope, Signal, SourceKind, Via};
 use crate::rules::Severity;
 use crate::source::Location;
 
@@ -43,10 +43,8 @@ pub struct FileReport {
     pub path: String,
     pub language: &'static str,
     pub quotes: Vec<QuoteOut>,
-    /// Filled by the attribution stage (not yet built): always present, empty for now.
-    pub attributions: Vec<serde_json::Value>,
-    /// Filled by the claims stage (not yet built): always present, empty for now.
-    pub claims: Vec<serde_json::Value>,
+    pub attributions: Vec<AttributionOut>,
+    pub claims: Vec<ClaimOut>,
     pub findings: Vec<FindingOut>,
     pub summary: Summary,
 }
@@ -69,6 +67,50 @@ pub struct SpeakerOut {
 }
 
 #[derive(Debug, Serialize)]
+pub struct CueOut {
+    pub kind: CueKind,
+    pub text: String,
+    /// The reporting verb's lemma (verb cues only).
+    pub lemma: Option<String>,
+    pub span: Location,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceOut {
+    pub name: String,
+    pub kind: SourceKind,
+    pub span: Location,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AttributionOut {
+    pub id: String,
+    pub cue: CueOut,
+    pub source: SourceOut,
+    /// The sentences the attribution covers (see the scoping rules).
+    pub content: Location,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimSourceOut {
+    pub name: String,
+    pub kind: SourceKind,
+    pub span: Location,
+    /// The id of the attribution that covers the claim.
+    pub attribution: String,
+    pub scope: Scope,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimOut {
+    pub id: String,
+    pub text: String,
+    pub span: Location,
+    pub source: Option<ClaimSourceOut>,
+    pub signals: Vec<Signal>,
+}
+
+#[derive(Debug, Serialize)]
 pub struct FindingOut {
     pub rule: &'static str,
     pub severity: Severity,
@@ -81,7 +123,37 @@ pub struct FindingOut {
 pub struct Summary {
     pub quotes: usize,
     pub quotes_with_speaker: usize,
+    pub claims: ClaimCounts,
     pub findings: SeverityCounts,
+}
+
+/// Claims by what stands behind them.
+#[derive(Debug, Serialize, Default, Clone, Copy)]
+pub struct ClaimCounts {
+    pub total: usize,
+    /// Covered by a named source (person, organization, media or document).
+    pub attributed: usize,
+    pub anonymous: usize,
+    pub vague: usize,
+    pub unattributed: usize,
+}
+
+impl ClaimCounts {
+    pub fn of(a: &Analysis) -> ClaimCounts {
+        let mut c = ClaimCounts {
+            total: a.claims.len(),
+            ..Default::default()
+        };
+        for claim in &a.claims {
+            match claim.attribution.map(|i| a.attributions[i].source.kind) {
+                None => c.unattributed += 1,
+                Some(SourceKind::Anonymous) => c.anonymous += 1,
+                Some(SourceKind::Vague) => c.vague += 1,
+                Some(_) => c.attributed += 1,
+            }
+        }
+        c
+    }
 }
 
 #[derive(Debug, Serialize, Default, Clone, Copy)]
@@ -130,17 +202,57 @@ impl FileReport {
                 }
             })
             .collect();
+        let attributions = a
+            .attributions
+            .iter()
+            .map(|at| AttributionOut {
+                id: at.id.clone(),
+                cue: CueOut {
+                    kind: at.cue,
+                    text: at.cue_text.clone(),
+                    lemma: at.lemma.clone(),
+                    span: loc(at.cue_span),
+                },
+                source: SourceOut {
+                    name: at.source.name.clone(),
+                    kind: at.source.kind,
+                    span: loc(at.source.span),
+                },
+                content: loc(at.content),
+            })
+            .collect();
+        let claims = a
+            .claims
+            .iter()
+            .map(|c| ClaimOut {
+                id: c.id.clone(),
+                text: c.text.clone(),
+                span: loc(c.span),
+                source: c.attribution.zip(c.scope).map(|(i, scope)| {
+                    let at = &a.attributions[i];
+                    ClaimSourceOut {
+                        name: at.source.name.clone(),
+                        kind: at.source.kind,
+                        span: loc(at.source.span),
+                        attribution: at.id.clone(),
+                        scope,
+                    }
+                }),
+                signals: c.signals.clone(),
+            })
+            .collect();
         FileReport {
             summary: Summary {
                 quotes: quotes.len(),
                 quotes_with_speaker: quotes.iter().filter(|q| q.speaker.is_some()).count(),
+                claims: ClaimCounts::of(a),
                 findings: counts,
             },
             path,
             language: "fr",
             quotes,
-            attributions: Vec::new(),
-            claims: Vec::new(),
+            attributions,
+            claims,
             findings,
         }
     }

@@ -58,7 +58,9 @@ fn schema_rejects_contract_violations() {
     let good: serde_json::Value = serde_json::json!({
         "version": 1, "tool": {"name": "attrib", "version": "0"},
         "files": [{"path": "a.md", "language": "fr", "quotes": [], "attributions": [], "claims": [], "findings": [],
-                   "summary": {"quotes": 0, "quotes_with_speaker": 0, "findings": {"error": 0, "warning": 0, "info": 0}}}]
+                   "summary": {"quotes": 0, "quotes_with_speaker": 0,
+                               "claims": {"total": 0, "attributed": 0, "anonymous": 0, "vague": 0, "unattributed": 0},
+                               "findings": {"error": 0, "warning": 0, "info": 0}}}]
     });
     assert!(v.is_valid(&good));
     let mut bad = good.clone();

@@ -48,6 +48,12 @@ pub struct Lexicon {
     pub syntax: syntax::Syntax,
     pub verbs: PhraseTable<VerbForm>,
     pub verb_lemmas: usize,
+    /// Category of each reporting-verb lemma (`NEU`, `DISC`…).
+    pub verb_categories: HashMap<String, String>,
+    /// Phrases that make a sentence check-worthy, with why.
+    pub claim_signals: PhraseTable<crate::model::Signal>,
+    /// Reporting verbs that judge what they report: lemma -> (why, neutral verb).
+    pub loaded_verbs: HashMap<String, (String, String)>,
     pub markers: PhraseTable<Marker>,
     pub marker_guards: PhraseTable<()>,
     pub abbreviations: HashSet<String>,
@@ -93,6 +99,26 @@ impl Lexicon {
             &mut lex.verbs,
         );
         lex.verb_lemmas = lemmas;
+        for (_, l) in entries(include_str!("../../grammar/fr/verbs.tsv")) {
+            let mut cols = l.split('\t');
+            if let (Some(lemma), Some(cat)) = (cols.next(), cols.next()) {
+                lex.verb_categories
+                    .insert(lemma.to_string(), cat.to_string());
+            }
+        }
+        lex.load_claim_signals(include_str!("../../grammar/fr/claim_signals.tsv"));
+        for (n, l) in entries(include_str!("../../grammar/fr/loaded_verbs.tsv")) {
+            let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+            match cols.as_slice() {
+                [lemma, reason, neutral] => {
+                    lex.loaded_verbs
+                        .insert(lemma.to_string(), (reason.to_string(), neutral.to_string()));
+                }
+                _ => lex.problems.push(format!(
+                    "loaded_verbs.tsv:{n}: expected lemma, reason, neutral"
+                )),
+            }
+        }
         lex.problems.extend(bad);
         lex.load_markers(include_str!("../../grammar/fr/markers.tsv"));
         phrase_list(
@@ -171,6 +197,37 @@ impl Lexicon {
             };
             self.markers.insert(cols[0], Marker { position, relay });
         }
+    }
+
+    fn load_claim_signals(&mut self, source: &str) {
+        use crate::model::Signal;
+        for (n, line) in entries(source) {
+            let Some((phrase, signal)) = line.split_once('\t') else {
+                self.problems
+                    .push(format!("claim_signals.tsv:{n}: expected 2 columns"));
+                continue;
+            };
+            let signal = match signal.trim() {
+                "figure" => Signal::Figure,
+                "harm" => Signal::Harm,
+                "accusation" => Signal::Accusation,
+                "intention" => Signal::Intention,
+                "finding" => Signal::Finding,
+                "prediction" => Signal::Prediction,
+                "judgement" => Signal::Judgement,
+                other => {
+                    self.problems
+                        .push(format!("claim_signals.tsv:{n}: unknown signal {other:?}"));
+                    continue;
+                }
+            };
+            self.claim_signals.insert(phrase.trim(), signal);
+        }
+    }
+
+    /// The category of a reporting-verb lemma.
+    pub fn verb_category(&self, lemma: &str) -> Option<&str> {
+        self.verb_categories.get(lemma).map(String::as_str)
     }
 
     fn load_source_nouns(&mut self, source: &str) {

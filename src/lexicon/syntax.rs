@@ -6,6 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Deserializer};
 
+use super::phrases::PhraseTable;
 use crate::text::normalize::fold;
 use crate::text::token::Token;
 
@@ -94,12 +95,49 @@ pub struct VerbFormRules {
     pub agreement_suffixes: Vec<String>,
 }
 
+/// Which reporting verbs attribute a whole sentence, and how far.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributionRules {
+    pub object_categories: Vec<String>,
+    pub continuing_categories: Vec<String>,
+    pub cleft_openers: Phrases,
+}
+
+/// What makes a sentence check-worthy beyond the claim-signal lexicon.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRules {
+    pub conditional_suffixes: Vec<String>,
+    pub conditional_modals: WordSet,
+    pub hypothetical_markers: Phrases,
+    pub future_suffixes: Vec<String>,
+    pub months: WordSet,
+    pub min_words: usize,
+}
+
+/// Multi-word phrases, matched on tokens like the other lexicons.
+#[derive(Debug, Default)]
+pub struct Phrases(pub PhraseTable<()>);
+
+impl<'de> Deserialize<'de> for Phrases {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut table = PhraseTable::default();
+        for p in Vec::<String>::deserialize(d)? {
+            table.insert(&p, ());
+        }
+        Ok(Phrases(table))
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Syntax {
     pub pronouns: FxHashMap<String, PronounInfo>,
     pub words: Words,
     pub verb_forms: VerbFormRules,
+    pub attribution: AttributionRules,
+    pub claims: ClaimRules,
 }
 
 impl Syntax {

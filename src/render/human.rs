@@ -83,12 +83,35 @@ pub fn render_file(path: &str, a: &Analysis, out: &mut dyn Write) -> io::Result<
             )?;
         }
     }
+    // Sources and how many claims each carries, most first.
+    let mut sources: Vec<(String, &'static str, usize)> = Vec::new();
+    for claim in &a.claims {
+        let Some(i) = claim.attribution else { continue };
+        let s = &a.attributions[i].source;
+        match sources.iter_mut().find(|(n, _, _)| *n == s.name) {
+            Some(entry) => entry.2 += 1,
+            None => sources.push((s.name.clone(), s.kind.as_str(), 1)),
+        }
+    }
+    sources.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| x.0.cmp(&y.0)));
+    if !sources.is_empty() {
+        writeln!(out, "{}", format!("{path}: sources").bold())?;
+        for (name, kind, n) in &sources {
+            writeln!(out, "  {n:>3}  {name} ({kind})")?;
+        }
+    }
+    let claims = crate::report::ClaimCounts::of(a);
     let c = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
     writeln!(
         out,
-        "{path}: {}, {} with a speaker; {}, {}, {}",
+        "{path}: {}, {} with a speaker; {}: {} attributed, {} anonymous, {} vague, {} unattributed; {}, {}, {}",
         count(a.quotes.len(), "quote"),
         with_speaker,
+        count(claims.total, "claim"),
+        claims.attributed,
+        claims.anonymous,
+        claims.vague,
+        claims.unattributed,
         count(c(Severity::Error), "error"),
         count(c(Severity::Warning), "warning"),
         count(c(Severity::Info), "info")

@@ -4,8 +4,13 @@
 //! what `--format human` prints, what the README documents and what later formats (SARIF)
 //! describe.
 
+pub mod anonymous_source;
+pub mod hearsay_without_source;
+pub mod loaded_verb;
 pub mod quote_without_speaker;
+pub mod unattributed_claim;
 pub mod unbalanced_quote;
+pub mod vague_source;
 
 use serde::Serialize;
 
@@ -49,7 +54,15 @@ pub struct Finding {
     pub subject: Option<String>,
 }
 
-pub const RULES: &[Rule] = &[quote_without_speaker::RULE, unbalanced_quote::RULE];
+pub const RULES: &[Rule] = &[
+    quote_without_speaker::RULE,
+    unbalanced_quote::RULE,
+    unattributed_claim::RULE,
+    anonymous_source::RULE,
+    vague_source::RULE,
+    hearsay_without_source::RULE,
+    loaded_verb::RULE,
+];
 
 /// Runs every rule; findings come sorted by position, then rule id.
 pub fn check(analysis: &Analysis) -> Vec<Finding> {

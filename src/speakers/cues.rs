@@ -181,10 +181,20 @@ pub fn inside_quote(a: &Article, b: usize, from: usize, to: usize) -> Option<(Su
 }
 
 /// What the nearest cue before a quote says about its speaker.
+#[derive(Debug, Clone, Copy)]
 pub enum Before {
     Found(Subject, Via),
     /// `Estimant que « … », il …`: the subject comes after the quote.
     SubjectAfter,
+}
+
+/// A reporting cue found at one position: its tokens, the verb form if it is a verb, and
+/// what it says of the speaker (`None`: a cue whose subject could not be found).
+pub struct Cue<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub verb: Option<&'a VerbForm>,
+    pub found: Option<Before>,
 }
 
 /// Scans back from token `open` to `lo` for the nearest reporting verb or marker (verbs at
@@ -195,102 +205,132 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize, reach: usize)
     let mut k = open;
     while k > lo {
         k -= 1;
-        let t = &toks[k];
-        if t.punct().is_some_and(|c| "»”›;".contains(c)) {
+        if toks[k].punct().is_some_and(|c| "»”›;".contains(c)) {
             return None;
         }
-        if let Some((len, m)) = a.lex.markers.match_at(toks, k)
-            && k + len <= open
-            && a.lex.marker_guards.match_at(toks, k).is_none()
-        {
-            let fronted_ok = m.position == MarkerPosition::Any
-                || k == lo
-                || toks[k - 1].punct().is_some_and(|c| ",;:".contains(c))
-                || a.sentence_initial(At { block: b, token: k });
-            let next = toks.get(k + len);
-            let np_follows = next.is_some_and(|n| {
-                a.is(n, WordClass::Determiner)
-                    || a.is(n, WordClass::Title)
-                    || a.pronoun(n).is_some()
-                    || a.is_name_start(b, k + len)
-                    || a.lex.source_nouns.match_at(toks, k + len).is_some()
-                    // `de l'avis du toxicologue X`: a role noun the lexicon lacks, then a name.
-                    || (k + len..open.min(k + len + 4)).any(|i| a.is_name_start(b, i))
-            });
-            if fronted_ok
-                && np_follows
-                && let Some(s) =
-                    marker_subject(a, b, k + len, open, m.position == MarkerPosition::Fronted)
-            {
-                return Some(Before::Found(s, Via::Marker));
-            }
-        }
-        if open - k > reach {
-            continue;
-        }
-        let Some((len, form)) = verb_at(a, toks, k) else {
-            continue;
-        };
-        if k + len > open {
-            continue;
-        }
-        let hit = VerbHit {
-            start: k,
-            end: k + len,
-            form,
-        };
-        match form.kind {
-            FormKind::Incise => {
-                if let Some(s) = incise_pronoun(a, b, &hit) {
-                    return Some(Before::Found(s, Via::Introducer));
-                }
-            }
-            FormKind::Finite | FormKind::Conditional | FormKind::ConditionalPast => {
-                return finite_subject(a, b, k, k + len, open, lo)
-                    .map(|s| Before::Found(s, Via::Introducer));
-            }
-            FormKind::PastParticiple => {
-                // `a pour sa part ajouté`: a compound past split by adverbs. With `être`,
-                // only a pronominal verb is active (`s'est félicité`); `sont mis en
-                // examen` is a passive, whose subject is no speaker.
-                let aux = (k.saturating_sub(5).max(lo)..k)
-                    .rev()
-                    .find(|&m| toks[m].is_word() && a.lex.syntax.words.is_auxiliary(&toks[m].norm));
-                if let Some(aux) = aux {
-                    let reflexive = aux > lo && a.lex.syntax.words.reflexives.has(&toks[aux - 1]);
-                    if reflexive || !a.lex.syntax.words.auxiliaries_etre.has(&toks[aux]) {
-                        let aux = if reflexive { aux - 1 } else { aux };
-                        return finite_subject(a, b, aux, k + 1, open, lo)
-                            .map(|s| Before::Found(s, Via::Introducer));
-                    }
-                    continue;
-                }
-                if k > lo && a.lex.syntax.words.coordinators.has(&toks[k - 1]) {
-                    return earlier_verb_subject(a, b, k - 1, lo)
-                        .map(|s| Before::Found(s, Via::Introducer));
-                }
-            }
-            FormKind::PresentParticiple => {
-                if a.sentence_initial(At { block: b, token: k }) {
-                    return Some(Before::SubjectAfter);
-                }
-                if k > lo && a.lex.syntax.words.gerund_markers.has(&toks[k - 1]) {
-                    return earlier_verb_subject(a, b, k - 1, lo)
-                        .map(|s| Before::Found(s, Via::Introducer));
-                }
-                // `un communiqué affirmant que`: the document's author is the clause subject.
-                let subject = a.backward_subject(b, k, lo);
-                if let Some(Subject::Phrase(p)) = subject
-                    && a.describe(p).kind == crate::model::SourceKind::Document
-                    && let Some(author) = earlier_verb_subject(a, b, p.start, lo)
-                {
-                    return Some(Before::Found(author, Via::Introducer));
-                }
-                return subject.map(|s| Before::Found(s, Via::Introducer));
-            }
+        if let Some(cue) = cue_at(a, b, k, open, lo, open - k <= reach) {
+            return cue.found;
         }
     }
     None
+}
+
+/// The reporting cue starting at token `k`, if any: a marker (`selon X`) or a reporting
+/// verb with its subject. `limit` bounds what follows (a quote's opening mark, a sentence
+/// end), `lo` what precedes; `verbs` is false when only markers may count here.
+pub fn cue_at<'a>(
+    a: &'a Article,
+    b: usize,
+    k: usize,
+    limit: usize,
+    lo: usize,
+    verbs: bool,
+) -> Option<Cue<'a>> {
+    let toks = a.tokens(b);
+    if let Some((len, m)) = a.lex.markers.match_at(toks, k)
+        && k + len <= limit
+        && a.lex.marker_guards.match_at(toks, k).is_none()
+    {
+        let fronted_ok = m.position == MarkerPosition::Any
+            || k == lo
+            || toks[k - 1].punct().is_some_and(|c| ",;:".contains(c))
+            || a.sentence_initial(At { block: b, token: k });
+        let next = toks.get(k + len);
+        let np_follows = next.is_some_and(|n| {
+            a.is(n, WordClass::Determiner)
+                || a.is(n, WordClass::Title)
+                || a.pronoun(n).is_some()
+                || a.is_name_start(b, k + len)
+                || a.lex.source_nouns.match_at(toks, k + len).is_some()
+                // `de l'avis du toxicologue X`: a role noun the lexicon lacks, then a name.
+                || (k + len..limit.min(k + len + 4)).any(|i| a.is_name_start(b, i))
+        });
+        if fronted_ok
+            && np_follows
+            && let Some(s) =
+                marker_subject(a, b, k + len, limit, m.position == MarkerPosition::Fronted)
+        {
+            return Some(Cue {
+                start: k,
+                end: k + len,
+                verb: None,
+                found: Some(Before::Found(s, Via::Marker)),
+            });
+        }
+    }
+    if !verbs {
+        return None;
+    }
+    let (len, form) = verb_at(a, toks, k)?;
+    if k + len > limit {
+        return None;
+    }
+    let hit = VerbHit {
+        start: k,
+        end: k + len,
+        form,
+    };
+    let cue = |found: Option<Before>| {
+        Some(Cue {
+            start: k,
+            end: k + len,
+            verb: Some(form),
+            found,
+        })
+    };
+    let introduced = |s: Option<Subject>| s.map(|s| Before::Found(s, Via::Introducer));
+    match form.kind {
+        FormKind::Incise => {
+            let s = incise_pronoun(a, b, &hit)?;
+            cue(Some(Before::Found(s, Via::Introducer)))
+        }
+        FormKind::Finite | FormKind::Conditional | FormKind::ConditionalPast => {
+            cue(introduced(finite_subject(a, b, k, k + len, limit, lo)))
+        }
+        FormKind::PastParticiple => {
+            // `a pour sa part ajouté`: a compound past split by adverbs. With `être`, only a
+            // pronominal verb is active (`s'est félicité`); `sont mis en examen` is a
+            // passive, whose subject is no speaker.
+            let w = &a.lex.syntax.words;
+            let aux = (k.saturating_sub(5).max(lo)..k)
+                .rev()
+                .find(|&m| toks[m].is_word() && w.is_auxiliary(&toks[m].norm));
+            if let Some(aux) = aux {
+                let reflexive = aux > lo && w.reflexives.has(&toks[aux - 1]);
+                if reflexive || !w.auxiliaries_etre.has(&toks[aux]) {
+                    let aux = if reflexive { aux - 1 } else { aux };
+                    return Some(Cue {
+                        start: aux,
+                        end: k + len,
+                        verb: Some(form),
+                        found: introduced(finite_subject(a, b, aux, k + 1, limit, lo)),
+                    });
+                }
+                return None;
+            }
+            if k > lo && w.coordinators.has(&toks[k - 1]) {
+                return cue(introduced(earlier_verb_subject(a, b, k - 1, lo)));
+            }
+            None
+        }
+        FormKind::PresentParticiple => {
+            if a.sentence_initial(At { block: b, token: k }) {
+                return cue(Some(Before::SubjectAfter));
+            }
+            if k > lo && a.lex.syntax.words.gerund_markers.has(&toks[k - 1]) {
+                return cue(introduced(earlier_verb_subject(a, b, k - 1, lo)));
+            }
+            // `un communiqué affirmant que`: the document's author is the clause subject.
+            let subject = a.backward_subject(b, k, lo);
+            if let Some(Subject::Phrase(p)) = subject
+                && a.describe(p).kind == crate::model::SourceKind::Document
+                && let Some(author) = earlier_verb_subject(a, b, p.start, lo)
+            {
+                return cue(Some(Before::Found(author, Via::Introducer)));
+            }
+            cue(introduced(subject))
+        }
+    }
 }
 
 /// The source named after a marker, up to the colon or the quote: the first comma-chunk,

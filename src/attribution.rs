@@ -1,0 +1,222 @@
+//! Attributions: which named source stands behind each sentence of the body.
+//!
+//! A sentence is attributed by a cue of its own: a reporting verb governing reported
+//! content (`X a déclaré que`, `X a annoncé la découverte`, `affirme X`), a marker
+//! (`selon X`, `d'après X`, `de source X`, `cité par X`), or a quotation whose speaker is
+//! known. Scoping rules, in order:
+//!
+//! 1. a cue covers its own sentence;
+//! 2. a sentence with no cue continues the attribution of the sentence before it in the
+//!    same paragraph when it carries the journalistic conditional (`Il aurait aussi …`),
+//!    or when that attribution announces, promises or forecasts (categories in
+//!    `grammar/fr/syntax.toml`) and the sentence is in the future or the conditional;
+//! 3. a cleft (`C'est X qui a révélé …`) also covers the sentence before it.
+//!
+//! Quoted words never attribute: a verb inside a quote belongs to the quoted speaker.
+
+use std::ops::Range;
+
+use crate::claims::signals::{has_future, has_hearsay};
+use crate::model::{Attribution, CueKind, Quote, QuoteKind, Scope};
+use crate::source::Span;
+use crate::speakers::article::Article;
+use crate::speakers::cues::{self, Before};
+use crate::speakers::names::{Named, Subject};
+
+/// One sentence of the body, in article order.
+#[derive(Debug, Clone)]
+pub struct BodySentence {
+    pub block: usize,
+    pub tokens: Range<usize>,
+    pub span: Span,
+}
+
+/// The attributions of an article and, for each body sentence, the one covering it.
+#[derive(Debug, Default)]
+pub struct Sourcing {
+    pub attributions: Vec<Attribution>,
+    pub sentences: Vec<BodySentence>,
+    pub covered: Vec<Option<(usize, Scope)>>,
+}
+
+struct OwnCue {
+    start: usize,
+    end: usize,
+    kind: CueKind,
+    lemma: Option<String>,
+    source: Named,
+}
+
+pub fn attribute(a: &Article, quotes: &[Quote]) -> Sourcing {
+    let said: Vec<Named> = quotes
+        .iter()
+        .filter_map(|q| {
+            q.speaker.as_ref().map(|s| Named {
+                name: s.name.clone(),
+                kind: s.kind,
+                span: s.span,
+            })
+        })
+        .collect();
+    let mut out = Sourcing::default();
+    for (b, block) in a.blocks.iter().enumerate() {
+        if block.heading {
+            continue;
+        }
+        let first_in_block = out.sentences.len();
+        for sent in &block.sentences {
+            let i = out.sentences.len();
+            out.sentences.push(BodySentence {
+                block: b,
+                tokens: sent.tokens.clone(),
+                span: sent.span,
+            });
+            out.covered.push(None);
+            let own = own_cue(a, b, sent.tokens.clone(), &said)
+                .or_else(|| quote_cue(a, sent.span, quotes));
+            let prev = (i > first_in_block).then(|| i - 1);
+            if let Some(cue) = own {
+                let n = out.attributions.len();
+                let toks = a.tokens(b);
+                out.attributions.push(Attribution {
+                    id: format!("a{}", n + 1),
+                    cue: cue.kind,
+                    cue_text: a.text_of(b, cue.start, cue.end),
+                    cue_span: Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end),
+                    lemma: cue.lemma.clone(),
+                    source: cue.source,
+                    content: sent.span,
+                });
+                out.covered[i] = Some((n, Scope::Sentence));
+                // `C'est X qui a révélé …` covers the sentence before.
+                if let Some(p) = prev
+                    && out.covered[p].is_none()
+                    && a.lex
+                        .syntax
+                        .attribution
+                        .cleft_openers
+                        .0
+                        .match_at(toks, sent.tokens.start)
+                        .is_some()
+                {
+                    out.covered[p] = Some((n, Scope::Cleft));
+                    let att = &mut out.attributions[n];
+                    att.content = att.content.cover(out.sentences[p].span);
+                }
+                continue;
+            }
+            let Some((n, _)) = prev.and_then(|p| out.covered[p]) else {
+                continue;
+            };
+            let continues = has_hearsay(a, b, sent.tokens.clone())
+                || (continuing(a, &out.attributions[n]) && has_future(a, b, sent.tokens.clone()));
+            if continues {
+                out.covered[i] = Some((n, Scope::Continued));
+                let att = &mut out.attributions[n];
+                att.content = att.content.cover(sent.span);
+            }
+        }
+    }
+    out
+}
+
+/// Whether an attribution announces, promises or forecasts, so that what follows in the
+/// future tense is still its content.
+fn continuing(a: &Article, att: &Attribution) -> bool {
+    let Some(lemma) = &att.lemma else {
+        return false;
+    };
+    let cats = &a.lex.syntax.attribution.continuing_categories;
+    a.lex
+        .verb_category(lemma)
+        .is_some_and(|c| cats.iter().any(|k| k == c))
+}
+
+/// The first cue of the sentence, outside quotations, that names a source.
+fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option<OwnCue> {
+    let toks = a.tokens(b);
+    for k in range.clone() {
+        if a.in_quote(toks[k].span.start) {
+            continue;
+        }
+        let Some(cue) = cues::cue_at(a, b, k, range.end, range.start, true) else {
+            continue;
+        };
+        let Some(Before::Found(subject, _)) = cue.found else {
+            continue;
+        };
+        let (kind, lemma, category) = match cue.verb {
+            Some(form) => (
+                CueKind::Verb,
+                Some(form.lemma.clone()),
+                Some(form.category.clone()),
+            ),
+            None => (CueKind::Marker, None, None),
+        };
+        if let Some(cat) = &category
+            && !a
+                .lex
+                .syntax
+                .attribution
+                .object_categories
+                .iter()
+                .any(|c| c == cat)
+            && !governs_content(a, b, cue.end, range.end)
+        {
+            continue;
+        }
+        if let Subject::Phrase(p) = subject
+            && a.in_quote(toks[p.start].span.start)
+        {
+            continue;
+        }
+        let Some(source) = a.resolve(subject, toks[k].span.start, said) else {
+            continue;
+        };
+        return Some(OwnCue {
+            start: cue.start,
+            end: cue.end,
+            kind,
+            lemma,
+            source,
+        });
+    }
+    None
+}
+
+/// Whether reported content follows a verb: `que`, a colon, a quotation, or `de` + verb.
+fn governs_content(a: &Article, b: usize, from: usize, end: usize) -> bool {
+    let toks = a.tokens(b);
+    let w = &a.lex.syntax.words;
+    (from..end.min(from + 8)).any(|k| {
+        let t = &toks[k];
+        w.complementizers.has(t)
+            || t.punct().is_some_and(|c| ":«“\"".contains(c))
+            || (matches!(t.norm.as_str(), "de" | "d'")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_word() && !a.lex.function_words.contains_key(&n.norm))
+                && k == from)
+    })
+}
+
+/// A quotation with a known speaker in the sentence attributes it.
+fn quote_cue(a: &Article, span: Span, quotes: &[Quote]) -> Option<OwnCue> {
+    let q = quotes.iter().find(|q| {
+        q.kind != QuoteKind::Mention && q.speaker.is_some() && span.contains(q.span.start)
+    })?;
+    let s = q.speaker.as_ref()?;
+    let b = a.block_of(q.span.start);
+    let open = a.at_offset(b, q.span.start)?;
+    Some(OwnCue {
+        start: open.token,
+        end: open.token + 1,
+        kind: CueKind::Quote,
+        lemma: None,
+        source: Named {
+            name: s.name.clone(),
+            kind: s.kind,
+            span: s.span,
+        },
+    })
+}

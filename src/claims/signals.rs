@@ -1,0 +1,111 @@
+//! Why a sentence is check-worthy: figures, harm, accusations, intentions, findings,
+//! forecasts, judgements (from `grammar/fr/claim_signals.tsv`, digits found by the
+//! tokenizer), and the journalistic conditional.
+//!
+//! Words inside quotations are the quoted speaker's and give no signal to the article's
+//! sentence.
+
+use std::ops::Range;
+
+use crate::model::Signal;
+use crate::speakers::article::Article;
+use crate::text::token::TokenKind;
+
+/// The signals of tokens `range` of block `b`, sorted, without repeats.
+pub fn signals(a: &Article, b: usize, range: Range<usize>) -> Vec<Signal> {
+    let toks = a.tokens(b);
+    let rules = &a.lex.syntax.claims;
+    let mut out = Vec::new();
+    let mut k = range.start;
+    while k < range.end {
+        let t = &toks[k];
+        if a.in_quote(t.span.start) {
+            k += 1;
+            continue;
+        }
+        if t.kind == TokenKind::Number && !is_date(a, b, k) {
+            out.push(Signal::Figure);
+        }
+        if let Some((len, signal)) = a.lex.claim_signals.match_at(toks, k) {
+            out.push(*signal);
+            k += len;
+            continue;
+        }
+        k += 1;
+    }
+    if has_hearsay(a, b, range.clone()) {
+        out.push(Signal::Hearsay);
+    }
+    if has_future(a, b, range.clone())
+        || toks[range.clone()]
+            .iter()
+            .any(|t| rules.conditional_modals.has(t) && !a.in_quote(t.span.start))
+    {
+        out.push(Signal::Prediction);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A year (four digits) or a day before a month name dates an event; it is no figure.
+fn is_date(a: &Article, b: usize, k: usize) -> bool {
+    let toks = a.tokens(b);
+    let t = &toks[k];
+    let year = t.norm.len() == 4
+        && t.norm.chars().all(|c| c.is_ascii_digit())
+        && matches!(&t.norm[..2], "19" | "20");
+    let day = toks
+        .get(k + 1)
+        .is_some_and(|n| a.lex.syntax.claims.months.has(n));
+    year || day
+}
+
+/// A verb in the conditional that is not a modal, in a sentence with no hypothetical:
+/// the information is relayed, not established (`le crash serait dû à …`).
+pub fn has_hearsay(a: &Article, b: usize, range: Range<usize>) -> bool {
+    let toks = a.tokens(b);
+    let rules = &a.lex.syntax.claims;
+    let outside = |k: usize| !a.in_quote(toks[k].span.start);
+    let hypothetical = range
+        .clone()
+        .any(|k| outside(k) && rules.hypothetical_markers.0.match_at(toks, k).is_some());
+    if hypothetical {
+        return false;
+    }
+    range.into_iter().any(|k| {
+        let t = &toks[k];
+        outside(k)
+            && t.is_word()
+            && !t.capitalized
+            && t.norm.chars().count() > 5
+            && rules
+                .conditional_suffixes
+                .iter()
+                .any(|s| t.norm.ends_with(s.as_str()))
+            && !rules.conditional_modals.has(t)
+    })
+}
+
+/// A verb in the future tense (`sera`, `rapportera`): a forecast.
+pub fn has_future(a: &Article, b: usize, range: Range<usize>) -> bool {
+    let toks = a.tokens(b);
+    let rules = &a.lex.syntax.claims;
+    range.into_iter().any(|k| {
+        let t = &toks[k];
+        !a.in_quote(t.span.start)
+            && t.is_word()
+            && !t.capitalized
+            && !a.lex.function_words.contains_key(&t.norm)
+            && t.norm.chars().count() >= 6
+            && rules
+                .future_suffixes
+                .iter()
+                .any(|s| t.norm.ends_with(s.as_str()))
+            || a.lex
+                .claim_signals
+                .match_at(toks, k)
+                .is_some_and(|(_, s)| *s == Signal::Prediction)
+                && t.is_word()
+    })
+}
