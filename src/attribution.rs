@@ -142,9 +142,29 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
         let Some(cue) = cues::cue_at(a, b, k, range.end, range.start, true) else {
             continue;
         };
-        let Some(Before::Found(subject, _)) = cue.found else {
+        let Some(Before::Found(subject, via)) = cue.found else {
             continue;
         };
+        // `…, qui affirme que`: a relative clause's speaker does not vouch for the main
+        // clause.
+        if cue.start > range.start
+            && a.lex
+                .syntax
+                .words
+                .subject_relatives
+                .has(&toks[cue.start - 1])
+        {
+            continue;
+        }
+        // A marker must name something that can be a source: `pour la première fois`,
+        // `selon les juridictions` are adverbials.
+        if via == crate::model::Via::Marker
+            && let Subject::Phrase(p) = subject
+            && !a.is_source_like(p)
+            && !a.is(&toks[p.start], crate::lexicon::WordClass::Determiner)
+        {
+            continue;
+        }
         let (kind, lemma, category) = match cue.verb {
             Some(form) => (
                 CueKind::Verb,
@@ -192,12 +212,23 @@ fn governs_content(a: &Article, b: usize, from: usize, end: usize) -> bool {
         let t = &toks[k];
         w.complementizers.has(t)
             || t.punct().is_some_and(|c| ":«“\"".contains(c))
-            || (matches!(t.norm.as_str(), "de" | "d'")
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| n.is_word() && !a.lex.function_words.contains_key(&n.norm))
-                && k == from)
+            || (k == from && is_infinitive(a, t))
+            || (k == from
+                && matches!(t.norm.as_str(), "de" | "d'")
+                && toks.get(k + 1).is_some_and(|n| is_infinitive(a, n)))
     })
+}
+
+/// An infinitive (`estime avoir perdu`, `a promis de partir`): its ending, or a
+/// reporting verb's lemma.
+fn is_infinitive(a: &Article, t: &crate::text::token::Token) -> bool {
+    t.is_word()
+        && !t.capitalized
+        && !a.lex.function_words.contains_key(&t.norm)
+        && (["er", "ir", "re", "oir"]
+            .iter()
+            .any(|e| t.norm.ends_with(e))
+            || a.lex.verb_categories.contains_key(&t.norm))
 }
 
 /// A quotation with a known speaker in the sentence attributes it.

@@ -39,10 +39,10 @@ pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[crate::model::Quote]) 
                 && q.span.start <= toks[start].span.start
                 && q.span.end >= toks[s.tokens.end - 1].span.start
         });
-        if words < a.lex.syntax.claims.min_words && !only_quote || question {
+        let covered = sourcing.covered[i];
+        if covered.is_none() && (words < a.lex.syntax.claims.min_words || question) {
             continue;
         }
-        let covered = sourcing.covered[i];
         let signals = signals::signals(a, s.block, start..s.tokens.end);
         if covered.is_none() && (signals.is_empty() || only_quote) {
             continue;

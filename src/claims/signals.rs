@@ -23,7 +23,7 @@ pub fn signals(a: &Article, b: usize, range: Range<usize>) -> Vec<Signal> {
             k += 1;
             continue;
         }
-        if t.kind == TokenKind::Number && !is_date(a, b, k) {
+        if is_figure(a, b, k) {
             out.push(Signal::Figure);
         }
         if let Some((len, signal)) = a.lex.claim_signals.match_at(toks, k) {
@@ -36,16 +36,65 @@ pub fn signals(a: &Article, b: usize, range: Range<usize>) -> Vec<Signal> {
     if has_hearsay(a, b, range.clone()) {
         out.push(Signal::Hearsay);
     }
-    if has_future(a, b, range.clone())
-        || toks[range.clone()]
-            .iter()
-            .any(|t| rules.conditional_modals.has(t) && !a.in_quote(t.span.start))
+    // A forecast is a modal conditional (`devrait`, `pourrait`) or a lexicon phrase; the
+    // plain future of a scheduled event (`aura lieu mardi`) is not check-worthy by itself.
+    if toks[range.clone()]
+        .iter()
+        .any(|t| rules.conditional_modals.has(t) && !a.in_quote(t.span.start))
     {
         out.push(Signal::Prediction);
     }
     out.sort();
     out.dedup();
     out
+}
+
+/// A count or measure: a number that is no date, ordinal (`2e`), score (`6-1`) or clock
+/// time (`15 h`), and is large or followed by a unit (`5 %`, `3 milliards`); or a
+/// spelled-out count before a noun (`trois réacteurs`).
+fn is_figure(a: &Article, b: usize, k: usize) -> bool {
+    let toks = a.tokens(b);
+    let rules = &a.lex.syntax.claims;
+    let t = &toks[k];
+    let next = toks.get(k + 1);
+    if t.kind == TokenKind::Word {
+        return rules.number_words.has(t)
+            && next.is_some_and(|n| {
+                n.is_word() && !n.capitalized && !a.lex.function_words.contains_key(&n.norm)
+            });
+    }
+    if t.kind != TokenKind::Number || is_date(a, b, k) {
+        return false;
+    }
+    let glued = |n: &crate::text::token::Token| n.span.start == t.span.end;
+    let ordinal = next.is_some_and(|n| {
+        n.is_word()
+            && glued(n)
+            && matches!(n.norm.as_str(), "e" | "er" | "ère" | "ème" | "è" | "eme")
+    });
+    let score_or_time =
+        next.is_some_and(|n| n.is_punct('-') || n.is_punct(':') || (n.is_word() && n.norm == "h"));
+    if ordinal || score_or_time || (k > 0 && toks[k - 1].is_punct('°')) {
+        return false;
+    }
+    let value: u64 = t
+        .norm
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0);
+    let decimal = t.norm.contains([',', '.']);
+    let unit = next.is_some_and(|n| {
+        rules.units.has(n)
+            || n.is_punct('%')
+            || n.kind == TokenKind::Number
+            || a.lex
+                .claim_signals
+                .match_at(toks, k + 1)
+                .is_some_and(|(_, s)| *s == Signal::Figure)
+    });
+    value >= rules.min_figure || decimal || unit
 }
 
 /// A year (four digits) or a day before a month name dates an event; it is no figure.

@@ -46,6 +46,7 @@ pub struct Words {
     pub auxiliaries_avoir: WordSet,
     pub auxiliaries_etre: WordSet,
     pub reflexives: WordSet,
+    pub passive_participles: WordSet,
     pub negation: WordSet,
     pub complementizers: WordSet,
     pub inversion_triggers: WordSet,
@@ -113,6 +114,9 @@ pub struct ClaimRules {
     pub hypothetical_markers: Phrases,
     pub future_suffixes: Vec<String>,
     pub months: WordSet,
+    pub number_words: WordSet,
+    pub min_figure: u64,
+    pub units: WordSet,
     pub min_words: usize,
 }
 

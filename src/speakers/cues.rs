@@ -297,7 +297,8 @@ pub fn cue_at<'a>(
                 .find(|&m| toks[m].is_word() && w.is_auxiliary(&toks[m].norm));
             if let Some(aux) = aux {
                 let reflexive = aux > lo && w.reflexives.has(&toks[aux - 1]);
-                if reflexive || !w.auxiliaries_etre.has(&toks[aux]) {
+                let passive = (aux + 1..k).any(|m| w.passive_participles.has(&toks[m]));
+                if !passive && (reflexive || !w.auxiliaries_etre.has(&toks[aux])) {
                     let aux = if reflexive { aux - 1 } else { aux };
                     return Some(Cue {
                         start: aux,
