@@ -72,8 +72,19 @@ pub fn attribute(a: &Article, quotes: &[Quote]) -> Sourcing {
                 span: sent.span,
             });
             out.covered.push(None);
-            let own = own_cue(a, b, sent.tokens.clone(), &said)
-                .or_else(|| quote_cue(a, sent.span, quotes));
+            // A sentence that opens with a quotation is its speaker's (`« … », y compris
+            // X, commente Y`); otherwise the sentence's own cue comes first.
+            let opens_with_quote = a.tokens(b)[sent.tokens.clone()]
+                .iter()
+                .find(|t| t.is_word() || t.punct().is_some_and(|c| "«“\"„".contains(c)))
+                .is_some_and(|t| !t.is_word());
+            let own = if opens_with_quote {
+                quote_cue(a, sent.span, quotes)
+                    .or_else(|| own_cue(a, b, sent.tokens.clone(), &said))
+            } else {
+                own_cue(a, b, sent.tokens.clone(), &said)
+                    .or_else(|| quote_cue(a, sent.span, quotes))
+            };
             let prev = (i > first_in_block).then(|| i - 1);
             if let Some(cue) = own {
                 let n = out.attributions.len();
@@ -123,6 +134,10 @@ pub fn attribute(a: &Article, quotes: &[Quote]) -> Sourcing {
 /// Whether an attribution announces, promises or forecasts, so that what follows in the
 /// future tense is still its content.
 fn continuing(a: &Article, att: &Attribution) -> bool {
+    // `Selon X, le film sortira … Le tournage pourrait …`: a marker's source goes on too.
+    if att.cue == CueKind::Marker {
+        return true;
+    }
     let Some(lemma) = &att.lemma else {
         return false;
     };
@@ -145,6 +160,21 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
         let Some(Before::Found(subject, via)) = cue.found else {
             continue;
         };
+        // `se trouve`, `s'annonce`: a reflexive use of a non-reflexive reporting verb is
+        // another verb (`trouver` is no `se trouver`).
+        if let Some(form) = cue.verb
+            && cue.start > range.start
+            && a.lex.syntax.words.reflexives.has(&toks[cue.start - 1])
+            && !a
+                .lex
+                .syntax
+                .verb_forms
+                .reflexive_prefixes
+                .iter()
+                .any(|p| form.lemma.starts_with(p.as_str()))
+        {
+            continue;
+        }
         // `…, qui affirme que`: a relative clause's speaker does not vouch for the main
         // clause.
         if cue.start > range.start
@@ -190,7 +220,16 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
         {
             continue;
         }
-        let Some(source) = a.resolve(subject, toks[k].span.start, said) else {
+        // A pronoun no person resolves may stand for the institution heading the sentence
+        // before (`L'armée s'est octroyé … Elle a promis de …`).
+        let fallback = || match subject {
+            Subject::Pronoun { at, plural: false } => a.previous_head(at).map(|p| a.describe(p)),
+            _ => None,
+        };
+        let Some(source) = a
+            .resolve(subject, toks[k].span.start, said)
+            .or_else(fallback)
+        else {
             continue;
         };
         return Some(OwnCue {

@@ -151,10 +151,8 @@ pub fn has_future(a: &Article, b: usize, range: Range<usize>) -> bool {
                 .future_suffixes
                 .iter()
                 .any(|s| t.norm.ends_with(s.as_str()))
-            || a.lex
-                .claim_signals
-                .match_at(toks, k)
-                .is_some_and(|(_, s)| *s == Signal::Prediction)
-                && t.is_word()
+            || (t.is_word()
+                && (rules.future_forms.has(t) || rules.conditional_modals.has(t))
+                && !a.in_quote(t.span.start))
     })
 }

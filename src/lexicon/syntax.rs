@@ -113,6 +113,7 @@ pub struct ClaimRules {
     pub conditional_modals: WordSet,
     pub hypothetical_markers: Phrases,
     pub future_suffixes: Vec<String>,
+    pub future_forms: WordSet,
     pub months: WordSet,
     pub number_words: WordSet,
     pub min_figure: u64,

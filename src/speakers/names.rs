@@ -487,6 +487,44 @@ impl Article<'_> {
         (k..p.end.min(k + 3)).any(|h| self.lex.source_nouns.match_at(toks, h).is_some())
     }
 
+    /// A plural-led subject (`les`, `des`, `certains`…) heading the sentence of `at`, or
+    /// else the sentence before it in the paragraph.
+    fn plural_head(&self, at: At) -> Option<Phrase> {
+        let w = &self.lex.syntax.words;
+        let plural = |p: &Phrase| {
+            let t = &self.tokens(p.block)[p.start];
+            w.plural_determiners.has(t) || w.vague_quantifiers.has(t)
+        };
+        if let Some(Subject::Phrase(p)) = self.sentence_head_subject(at)
+            && plural(&p)
+        {
+            return Some(p);
+        }
+        let s = self.sentence_of(at);
+        let prev = self.sentence(at.block, s.checked_sub(1)?)?;
+        match self.sentence_head_subject(At {
+            block: at.block,
+            token: prev.tokens.end - 1,
+        }) {
+            Some(Subject::Phrase(p)) if plural(&p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The subject heading the sentence before the one holding `at`, in the same
+    /// paragraph: the fallback antecedent of a pronoun no name resolves.
+    pub fn previous_head(&self, at: At) -> Option<Phrase> {
+        let s = self.sentence_of(at);
+        let prev = self.sentence(at.block, s.checked_sub(1)?)?;
+        match self.sentence_head_subject(At {
+            block: at.block,
+            token: prev.tokens.end - 1,
+        }) {
+            Some(Subject::Phrase(p)) => Some(p),
+            _ => None,
+        }
+    }
+
     /// The subject heading the sentence that holds `at`: its first noun phrase that is not
     /// an adverbial (`Certains festivaliers ont préféré …` -> `Certains festivaliers`).
     pub fn sentence_head_subject(&self, at: At) -> Option<Subject> {
@@ -679,22 +717,9 @@ impl Article<'_> {
             Subject::Pronoun { at, plural } => {
                 let feminine = self.lex.syntax.pronoun(self.token(at)).map(|p| p.feminine);
                 // `Certains festivaliers ont préféré X, qui était selon eux …`: a plural
-                // pronoun first looks at its own sentence's plural subject.
-                if plural
-                    && let Some(Subject::Phrase(head)) = self.sentence_head_subject(at)
-                    && (self
-                        .lex
-                        .syntax
-                        .words
-                        .plural_determiners
-                        .has(&self.tokens(head.block)[head.start])
-                        || self
-                            .lex
-                            .syntax
-                            .words
-                            .vague_quantifiers
-                            .has(&self.tokens(head.block)[head.start]))
-                {
+                // pronoun first looks at its own sentence's plural subject, then at the
+                // sentence before (`Des analystes … Ils estiment que …`).
+                if plural && let Some(head) = self.plural_head(at) {
                     return Some(self.describe(head));
                 }
                 self.antecedent_gendered(
