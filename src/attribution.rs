@@ -150,6 +150,7 @@ fn continuing(a: &Article, att: &Attribution) -> bool {
 /// The first cue of the sentence, outside quotations, that names a source.
 fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option<OwnCue> {
     let toks = a.tokens(b);
+    let range = crate::claims::dateline_end(a, b, range.clone())..range.end;
     for k in range.clone() {
         if a.in_quote(toks[k].span.start) {
             continue;

@@ -12,19 +12,49 @@ use crate::model::{Claim, QuoteKind};
 use crate::source::Span;
 use crate::speakers::article::Article;
 
+/// Where a sentence starts once its dateline is skipped: a leading dash left by a dateline
+/// sentence (`5 juin 2012. - Un avion …`), or a dateline glued to the sentence
+/// (`PARIS, 3 mars (AFP) - Le …`): capitalised place words, a date, an agency in
+/// parentheses, then a dash.
+pub fn dateline_end(a: &Article, b: usize, range: std::ops::Range<usize>) -> usize {
+    let toks = a.tokens(b);
+    let dash = |k: usize| {
+        toks[k]
+            .punct()
+            .is_some_and(|c| matches!(c, '-' | '–' | '—'))
+    };
+    let mut k = range.start;
+    while k < range.end && dash(k) {
+        k += 1;
+    }
+    if k > range.start {
+        return k;
+    }
+    // A glued dateline is short and made of names, numbers, months and punctuation.
+    let limit = range.end.min(range.start + 14);
+    let mut i = range.start;
+    while i < limit {
+        let t = &toks[i];
+        if dash(i) {
+            return if i > range.start { i + 1 } else { range.start };
+        }
+        let dateline_word = t.kind == crate::text::token::TokenKind::Number
+            || t.punct().is_some_and(|c| ",.()".contains(c))
+            || (t.is_word()
+                && (t.capitalized || t.hyphen_joined || a.lex.syntax.claims.months.has(t)));
+        if !dateline_word {
+            return range.start;
+        }
+        i += 1;
+    }
+    range.start
+}
+
 pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[crate::model::Quote]) -> Vec<Claim> {
     let mut out = Vec::new();
     for (i, s) in sourcing.sentences.iter().enumerate() {
         let toks = a.tokens(s.block);
-        // A leading dash is what remains of a dateline (`5 juin 2012. - Un avion …`).
-        let mut start = s.tokens.start;
-        while start < s.tokens.end
-            && toks[start]
-                .punct()
-                .is_some_and(|c| matches!(c, '-' | '–' | '—'))
-        {
-            start += 1;
-        }
+        let start = dateline_end(a, s.block, s.tokens.clone());
         if start >= s.tokens.end {
             continue;
         }

@@ -414,6 +414,15 @@ fn finite_subject(
     if j > lo && a.lex.syntax.words.inversion_triggers.has(&toks[j - 1]) {
         return marker_subject(a, b, end, open, false);
     }
+    // `…le 1er mars, a annoncé jeudi la ministre`: after a comma, a reporting verb
+    // followed by a source is a postposed incise without quotes; its subject follows.
+    if j > lo
+        && toks[j - 1].is_punct(',')
+        && let Some(Subject::Phrase(p)) = a.forward_subject(b, end, open)
+        && a.is_source_like(p)
+    {
+        return Some(Subject::Phrase(p));
+    }
     a.backward_subject(b, start, lo)
 }
 

@@ -314,13 +314,19 @@ impl Article<'_> {
                 while j < limit && self.is(&toks[j], WordClass::Determiner) {
                     j += 1;
                 }
-                let after = if j < limit && self.is_name_start(b, j) {
+                let mut after = if j < limit && self.is_name_start(b, j) {
                     self.name_run(b, j)
                 } else if j < limit && toks[j].is_word() {
                     j + 1
                 } else {
                     return i;
                 };
+                // `à l'agence RIA Novosti X`: the medium's name after its noun.
+                if let Some((len, SourceKind::Media)) = self.known_name_at(b, after)
+                    && after + len < limit
+                {
+                    after += len;
+                }
                 if after < limit && toks[after].is_word() {
                     i = after;
                     continue;
