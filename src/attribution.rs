@@ -178,7 +178,17 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
         }
         // `…, qui affirme que`: a relative clause's speaker does not vouch for the main
         // clause.
-        if cue.start > range.start
+        // A cleft (`C'est X qui a révélé`) is no relative clause of the main one.
+        let cleft = a
+            .lex
+            .syntax
+            .attribution
+            .cleft_openers
+            .0
+            .match_at(toks, range.start)
+            .is_some();
+        if !cleft
+            && cue.start > range.start
             && a.lex
                 .syntax
                 .words
@@ -273,9 +283,12 @@ fn is_infinitive(a: &Article, t: &crate::text::token::Token) -> bool {
 
 /// A quotation with a known speaker in the sentence attributes it.
 fn quote_cue(a: &Article, span: Span, quotes: &[Quote]) -> Option<OwnCue> {
-    let q = quotes.iter().find(|q| {
-        q.kind != QuoteKind::Mention && q.speaker.is_some() && span.contains(q.span.start)
-    })?;
+    // Quotes are in text order: those opening inside the sentence are a contiguous run.
+    let from = quotes.partition_point(|q| q.span.start < span.start);
+    let q = quotes[from..]
+        .iter()
+        .take_while(|q| span.contains(q.span.start))
+        .find(|q| q.kind != QuoteKind::Mention && q.speaker.is_some())?;
     let s = q.speaker.as_ref()?;
     let b = a.block_of(q.span.start);
     let open = a.at_offset(b, q.span.start)?;

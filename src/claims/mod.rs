@@ -64,11 +64,14 @@ pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[crate::model::Quote]) 
             .count();
         let question = toks[s.tokens.end - 1].is_punct('?');
         // A sentence that is only a quotation is the speaker's words, already reported.
-        let only_quote = quotes.iter().any(|q| {
-            q.kind != QuoteKind::Mention
-                && q.span.start <= toks[start].span.start
-                && q.span.end >= toks[s.tokens.end - 1].span.start
-        });
+        // Quotes are in text order: only the last one opening at or before the sentence's
+        // first token can hold it all.
+        let first = toks[start].span.start;
+        let at = quotes.partition_point(|q| q.span.start <= first);
+        let only_quote = at > 0 && {
+            let q = &quotes[at - 1];
+            q.kind != QuoteKind::Mention && q.span.end >= toks[s.tokens.end - 1].span.start
+        };
         let covered = sourcing.covered[i];
         if covered.is_none() && (words < a.lex.syntax.claims.min_words || question) {
             continue;

@@ -122,18 +122,28 @@ pub fn has_hearsay(a: &Article, b: usize, range: Range<usize>) -> bool {
     if hypothetical {
         return false;
     }
-    range.into_iter().any(|k| {
-        let t = &toks[k];
-        outside(k)
-            && t.is_word()
-            && !t.capitalized
-            && t.norm.chars().count() > 5
-            && rules
-                .conditional_suffixes
-                .iter()
-                .any(|s| t.norm.ends_with(s.as_str()))
-            && !rules.conditional_modals.has(t)
-    })
+    // `X a affirmé que l'accord serait signé`: a conditional after a reporting verb and
+    // `que` is a future in the past, reported speech, not hearsay.
+    let reported_from = range.clone().find(|&k| {
+        a.lex.syntax.words.complementizers.has(&toks[k])
+            && (k.saturating_sub(4).max(range.start)..k)
+                .any(|v| a.lex.verbs.match_at(toks, v).is_some())
+    });
+    range
+        .into_iter()
+        .filter(|&k| reported_from.is_none_or(|r| k < r))
+        .any(|k| {
+            let t = &toks[k];
+            outside(k)
+                && t.is_word()
+                && !t.capitalized
+                && t.norm.chars().count() > 5
+                && rules
+                    .conditional_suffixes
+                    .iter()
+                    .any(|s| t.norm.ends_with(s.as_str()))
+                && !rules.conditional_modals.has(t)
+        })
 }
 
 /// A verb in the future tense (`sera`, `rapportera`): a forecast.

@@ -29,6 +29,8 @@ pub struct Marker {
     pub position: MarkerPosition,
     /// The source relayed another's words (`cité par X`).
     pub relay: bool,
+    /// The marker's last word heads the source (`de source policière`).
+    pub own_noun: bool,
 }
 
 /// Grammatical classes of the closed-class words the noun-phrase grammar needs.
@@ -186,16 +188,24 @@ impl Lexicon {
                     continue;
                 }
             };
-            let relay = match cols.get(2).copied() {
-                Some("source") => false,
-                Some("relay") => true,
+            let (relay, own_noun) = match cols.get(2).copied() {
+                Some("source") => (false, false),
+                Some("relay") => (true, false),
+                Some("self") => (false, true),
                 _ => {
                     self.problems
                         .push(format!("markers.tsv:{n}: class must be source or relay"));
                     continue;
                 }
             };
-            self.markers.insert(cols[0], Marker { position, relay });
+            self.markers.insert(
+                cols[0],
+                Marker {
+                    position,
+                    relay,
+                    own_noun,
+                },
+            );
         }
     }
 

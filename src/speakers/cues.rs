@@ -230,7 +230,29 @@ pub fn cue_at<'a>(
     if let Some((len, m)) = a.lex.markers.match_at(toks, k)
         && k + len <= limit
         && a.lex.marker_guards.match_at(toks, k).is_none()
+        // `X, cité par Le Monde`: the medium only relays; X's own verb names the source.
+        && !m.relay
     {
+        // `de source policière`: the marker's noun and its complement are the source.
+        if m.own_noun {
+            let end = (k + len..limit)
+                .find(|&i| !toks[i].is_word() || a.is(&toks[i], WordClass::Determiner))
+                .unwrap_or(limit);
+            if end > k + len {
+                let phrase = super::names::Phrase {
+                    block: b,
+                    start: k + len - 1,
+                    end,
+                    apposed_name: None,
+                };
+                return Some(Cue {
+                    start: k,
+                    end: k + len,
+                    verb: None,
+                    found: Some(Before::Found(Subject::Phrase(phrase), Via::Marker)),
+                });
+            }
+        }
         let fronted_ok = m.position == MarkerPosition::Any
             || k == lo
             || toks[k - 1].punct().is_some_and(|c| ",;:".contains(c))

@@ -47,6 +47,9 @@ pub struct Named {
 /// How many paragraphs back a pronoun's antecedent is looked for.
 const ANTECEDENT_BLOCKS: usize = 8;
 
+/// And at most this many earlier speakers.
+const ANTECEDENT_SPEAKERS: usize = 40;
+
 /// And at most this many mentions back (one endless paragraph must stay linear too).
 const ANTECEDENT_MENTIONS: usize = 200;
 
@@ -197,16 +200,23 @@ impl Article<'_> {
         {
             return SourceKind::Organization;
         }
-        if toks[s..e].iter().any(|t| {
-            t.capitalized
-                && matches!(
-                    self.lex
-                        .source_nouns
-                        .get_words(std::slice::from_ref(&t.norm)),
-                    Some(SourceKind::Organization | SourceKind::Media | SourceKind::Document)
-                )
-        }) {
-            return SourceKind::Organization;
+        // A capitalised source noun inside the name gives its kind (`Le Quotidien de
+        // Brest` is a medium, `Parti populaire` an organisation).
+        let noun_kind = toks[s..e].iter().filter(|t| t.capitalized).find_map(|t| {
+            match self
+                .lex
+                .source_nouns
+                .get_words(std::slice::from_ref(&t.norm))
+            {
+                Some(SourceKind::Media) => Some(SourceKind::Media),
+                Some(SourceKind::Organization | SourceKind::Document) => {
+                    Some(SourceKind::Organization)
+                }
+                _ => None,
+            }
+        });
+        if let Some(kind) = noun_kind {
+            return kind;
         }
         if given || (surface.ends_with('.') && surface.chars().count() == 2) {
             return SourceKind::Person;
@@ -903,6 +913,8 @@ impl Article<'_> {
         for s in speakers
             .iter()
             .rev()
+            .filter(|s| s.span.end <= before)
+            .take(ANTECEDENT_SPEAKERS)
             .take_while(|s| self.block_of(s.span.start) + ANTECEDENT_BLOCKS >= block)
         {
             if s.span.end > before {
@@ -1073,22 +1085,40 @@ impl Article<'_> {
             let e = self.name_run(p.block, k).min(p.end);
             // `L'Association des leaders du Mali`, `la Commission européenne`: an
             // institution's name is the whole phrase, not its capitalised first noun.
+            // The capitalised noun's class is the kind: `Le Quotidien de Brest` is a
+            // medium, `la Commission européenne` an institution.
             if e == k + 1
                 && e < p.end
-                && matches!(
-                    self.lex
-                        .source_nouns
-                        .get_words(std::slice::from_ref(&toks[k].norm)),
-                    Some(SourceKind::Organization | SourceKind::Media | SourceKind::Document)
-                )
+                && let Some(
+                    kind @ (SourceKind::Organization | SourceKind::Media | SourceKind::Document),
+                ) = self
+                    .lex
+                    .source_nouns
+                    .get_words(std::slice::from_ref(&toks[k].norm))
+                    .copied()
             {
+                let kind = if kind == SourceKind::Document {
+                    SourceKind::Organization
+                } else {
+                    kind
+                };
                 return Named {
                     name: self.text_of(p.block, p.start, p.end),
-                    kind: SourceKind::Organization,
+                    kind,
                     span: self.span_of(p.block, p.start, p.end),
                 };
             }
             let mut named = self.named_run(p.block, k, e);
+            // An institution or medium named after its noun keeps its article (`Le
+            // Quotidien de Brest`); a person's name does not take one.
+            if named.kind != SourceKind::Person
+                && k > p.start
+                && self.is(&toks[k - 1], WordClass::Determiner)
+                && toks[k - 1].capitalized
+            {
+                named.name = self.text_of(p.block, k - 1, e);
+                named.span = self.span_of(p.block, k - 1, e);
+            }
             if k > p.start && self.is(&toks[k - 1], WordClass::Title) {
                 named.kind = SourceKind::Person;
             }
