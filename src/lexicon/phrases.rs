@@ -4,16 +4,35 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::token::{Token, entry_words};
 
-/// Phrases indexed by their first word; matching returns the longest entry.
+/// Phrases in a word trie: a lookup walks the text's tokens down the trie, so its cost
+/// is the length of the phrase, not the number of phrases sharing a first word (the
+/// verb table has hundreds of forms starting with `a`).
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    root: Node<T>,
+    len: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Node<T> {
+    value: Option<T>,
+    next: HashMap<String, Node<T>>,
+}
+
+impl<T> Default for Node<T> {
+    fn default() -> Self {
+        Node {
+            value: None,
+            next: HashMap::default(),
+        }
+    }
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::default(),
+            root: Node::default(),
+            len: 0,
         }
     }
 }
@@ -25,27 +44,35 @@ impl<T> PhraseTable<T> {
         self.insert_words(words, value);
     }
 
+    /// Adds a phrase; the first value given for a phrase is kept.
     pub fn insert_words(&mut self, words: Vec<String>, value: T) {
-        let Some(first) = words.first().cloned() else {
-            return;
-        };
-        let bucket = self.by_first.entry(first).or_default();
-        if bucket.iter().any(|(w, _)| *w == words) {
+        if words.is_empty() {
             return;
         }
-        let at = bucket.partition_point(|(w, _)| w.len() >= words.len());
-        bucket.insert(at, (words, value));
+        let mut node = &mut self.root;
+        for w in words {
+            node = node.next.entry(w).or_default();
+        }
+        if node.value.is_none() {
+            node.value = Some(value);
+            self.len += 1;
+        }
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and its value.
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
-        let first = tokens.get(i)?;
-        let bucket = self.by_first.get(&first.norm)?;
-        bucket.iter().find_map(|(words, value)| {
-            let end = i + words.len();
-            (end <= tokens.len() && words.iter().zip(&tokens[i..end]).all(|(w, t)| *w == t.norm))
-                .then_some((words.len(), value))
-        })
+        let mut node = &self.root;
+        let mut best = None;
+        for (n, t) in tokens.get(i..)?.iter().enumerate() {
+            match node.next.get(&t.norm) {
+                Some(next) => node = next,
+                None => break,
+            }
+            if let Some(v) = &node.value {
+                best = Some((n + 1, v));
+            }
+        }
+        best
     }
 
     /// The longest phrase that ends exactly before token `end`.
@@ -53,7 +80,8 @@ impl<T> PhraseTable<T> {
         let max = end.min(8);
         (1..=max).rev().find_map(|len| {
             let start = end - len;
-            self.match_at(tokens, start).filter(|(l, _)| *l == len)
+            self.match_at(&tokens[..end], start)
+                .filter(|(l, _)| *l == len)
         })
     }
 
@@ -67,19 +95,19 @@ impl<T> PhraseTable<T> {
 
     /// The value of the entry whose words are exactly `words`.
     pub fn get_words(&self, words: &[String]) -> Option<&T> {
-        self.by_first
-            .get(words.first()?)?
-            .iter()
-            .find(|(w, _)| w.as_slice() == words)
-            .map(|(_, v)| v)
+        let mut node = &self.root;
+        for w in words {
+            node = node.next.get(w)?;
+        }
+        node.value.as_ref()
     }
 
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.len == 0
     }
 }
 
