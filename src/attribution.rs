@@ -84,7 +84,8 @@ pub fn attribute(a: &Article, quotes: &[Quote]) -> Sourcing {
             } else {
                 own_cue(a, b, sent.tokens.clone(), &said)
                     .or_else(|| quote_cue(a, sent.span, quotes))
-            };
+            }
+            .or_else(|| vague_cue(a, b, sent.tokens.clone()));
             let prev = (i > first_in_block).then(|| i - 1);
             if let Some(cue) = own {
                 let n = out.attributions.len();
@@ -279,6 +280,42 @@ fn is_infinitive(a: &Article, t: &crate::text::token::Token) -> bool {
             .iter()
             .any(|e| t.norm.ends_with(e))
             || a.lex.verb_categories.contains_key(&t.norm))
+}
+
+/// A vague phrasing with no other cue (`des études montrent que`, `on dit que`, `il
+/// paraît que`): the sentence rests on no one in particular, which `vague-source` reports.
+fn vague_cue(a: &Article, b: usize, range: Range<usize>) -> Option<OwnCue> {
+    let toks = a.tokens(b);
+    // Only where a clause's subject stands (`Des études montrent`, `…, on dit que`): `a
+    // reçu les experts` names no source.
+    let clause_start = |k: usize| {
+        k == range.start
+            || toks[k - 1].punct().is_some_and(|c| ",;:".contains(c))
+            || a.lex.syntax.words.complementizers.has(&toks[k - 1])
+            || a.lex
+                .fronted
+                .match_ending_at(toks, k)
+                .is_some_and(|(len, _)| k - len == range.start)
+    };
+    range
+        .clone()
+        .filter(|&k| !a.in_quote(toks[k].span.start) && clause_start(k))
+        .find_map(|k| {
+            let (len, _) = a.lex.vague.match_at(toks, k)?;
+            let end = (k + len).min(range.end);
+            let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
+            Some(OwnCue {
+                start: k,
+                end,
+                kind: CueKind::Marker,
+                lemma: None,
+                source: Named {
+                    name: a.text_of(b, k, end),
+                    kind: crate::model::SourceKind::Vague,
+                    span,
+                },
+            })
+        })
 }
 
 /// A quotation with a known speaker in the sentence attributes it.

@@ -72,6 +72,28 @@ mod tests {
     }
 
     #[test]
+    fn fires_on_vague_phrasings_without_a_verb_cue() {
+        assert_eq!(
+            fired("Des études montrent que le café réduit de 20 % le risque de cancer."),
+            1
+        );
+        assert_eq!(
+            fired("On dit que le maire prépare sa démission depuis des mois."),
+            1
+        );
+    }
+
+    #[test]
+    fn silent_on_a_vague_word_that_is_no_subject() {
+        assert_eq!(
+            fired(
+                "Le ministre a reçu les experts du comité mardi pour 40 millions d'euros d'aides."
+            ),
+            0
+        );
+    }
+
+    #[test]
     fn silent_on_identified_sources() {
         assert_eq!(
             fired("Selon la Cour des comptes, la réforme coûtera deux milliards d'euros."),
