@@ -4,11 +4,13 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use attrib::render::{human, json};
+use attrib::inputs::{self, Input};
+use attrib::render::{concise, github, human, json};
 use attrib::report::{FileReport, Report};
 use attrib::rules::Severity;
 use attrib::{Analysis, Error, Format, analyze};
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 #[derive(Parser)]
 #[command(
@@ -29,24 +31,52 @@ enum Command {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Articles to check (Markdown or plain text); `-` reads standard input.
+    /// Articles or directories to check (Markdown, plain text); `-` reads standard input.
+    /// Directories are walked for .md, .markdown, .txt, .html and .htm files, honouring
+    /// .gitignore.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Colour in human output (also turned off by NO_COLOR).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
     fail_level: FailLevel,
+    /// Exit 0 even when findings reach the fail level (input errors still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print findings only: no quote list, sources or summaries.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Print how many findings each rule gave instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Glob of paths to leave out when walking directories (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Name to report for standard input (also decides its format by extension).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
+    /// rustc-style findings, the quote list, sources and a summary.
     Human,
+    /// One line a finding: `path:line:col: severity rule message`.
+    Concise,
+    /// The versioned JSON report (schema/report.schema.json).
     Json,
+    /// One file's JSON report a line.
+    Jsonl,
+    /// GitHub Actions annotations (`::warning file=…::…`).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,27 +119,44 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn read(path: &Path) -> Result<(String, Vec<u8>, Format), Error> {
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io {
-                path: path.to_path_buf(),
+/// Reads one input: its display name, its bytes and its format.
+fn read(
+    input: &Input,
+    stdin_name: Option<&str>,
+) -> Result<(String, PathBuf, Vec<u8>, Format), Error> {
+    match input {
+        Input::Stdin => {
+            let name = stdin_name.unwrap_or("-").to_string();
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Io {
+                    path: PathBuf::from(&name),
+                    source,
+                })?;
+            let format = if stdin_name.is_some() {
+                Format::from_path(Path::new(&name))
+            } else {
+                Format::Markdown
+            };
+            Ok((name.clone(), PathBuf::from(name), bytes, format))
+        }
+        Input::File(path) => {
+            if path.is_dir() {
+                return Err(Error::IsDirectory { path: path.clone() });
+            }
+            let bytes = std::fs::read(path).map_err(|source| Error::Io {
+                path: path.clone(),
                 source,
             })?;
-        return Ok(("-".to_string(), bytes, Format::Markdown));
+            Ok((
+                path.display().to_string(),
+                path.clone(),
+                bytes,
+                Format::from_path(path),
+            ))
+        }
     }
-    if path.is_dir() {
-        return Err(Error::IsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok((path.display().to_string(), bytes, Format::from_path(path)))
 }
 
 fn check(args: CheckArgs) -> ExitCode {
@@ -117,17 +164,33 @@ fn check(args: CheckArgs) -> ExitCode {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
         }
     };
     colored::control::set_override(color);
 
+    let inputs = match inputs::expand(&args.paths, &args.exclude) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("attrib: error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // Standard input is read once, before the parallel work.
+    let stdin_name = args.stdin_filename.as_deref();
+    let results: Vec<Result<(String, Analysis), Error>> = inputs
+        .par_iter()
+        .map(|input| {
+            let (name, path, bytes, format) = read(input, stdin_name)?;
+            analyze(&path, bytes, format).map(|a| (name, a))
+        })
+        .collect();
     let mut input_error = false;
-    let mut analyses: Vec<(String, Analysis)> = Vec::new();
-    for path in &args.paths {
-        let result = read(path)
-            .and_then(|(name, bytes, format)| analyze(path, bytes, format).map(|a| (name, a)));
-        match result {
+    let mut analyses: Vec<(String, Analysis)> = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
             Ok(pair) => analyses.push(pair),
             Err(e) => {
                 input_error = true;
@@ -136,23 +199,18 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
 
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let written = match args.format {
-        OutputFormat::Json => {
-            let files = analyses
-                .iter()
-                .map(|(p, a)| FileReport::from_analysis(p.clone(), a))
-                .collect();
-            json::render(&Report::new(files), &mut out)
-        }
-        OutputFormat::Human => analyses.iter().enumerate().try_for_each(|(i, (p, a))| {
-            if i > 0 {
-                writeln!(out)?;
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("attrib: error: {}: cannot write: {e}", path.display());
+                return ExitCode::from(2);
             }
-            human::render_file(p, a, &mut out)
-        }),
+        },
+        None => Box::new(io::stdout().lock()),
     };
+    let mut out = io::BufWriter::new(sink);
+    let written = write_report(&args, &analyses, &mut out);
     // A closed pipe (`attrib check … | head`) is not an error: the reader has had enough.
     if let Err(e) = written.and_then(|_| out.flush())
         && e.kind() != io::ErrorKind::BrokenPipe
@@ -164,9 +222,44 @@ fn check(args: CheckArgs) -> ExitCode {
     if input_error {
         return ExitCode::from(2);
     }
-    let failed = analyses
-        .iter()
-        .flat_map(|(_, a)| &a.findings)
-        .any(|f| args.fail_level.reached_by(f.severity));
+    let failed = !args.exit_zero
+        && analyses
+            .iter()
+            .flat_map(|(_, a)| &a.findings)
+            .any(|f| args.fail_level.reached_by(f.severity));
     ExitCode::from(u8::from(failed))
+}
+
+fn write_report(
+    args: &CheckArgs,
+    analyses: &[(String, Analysis)],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if args.statistics && matches!(args.format, OutputFormat::Human | OutputFormat::Concise) {
+        return human::render_statistics(analyses, out);
+    }
+    match args.format {
+        OutputFormat::Json => {
+            let files = analyses
+                .iter()
+                .map(|(p, a)| FileReport::from_analysis(p.clone(), a))
+                .collect();
+            json::render(&Report::new(files), out)
+        }
+        OutputFormat::Jsonl => analyses.iter().try_for_each(|(p, a)| {
+            json::render_line(&FileReport::from_analysis(p.clone(), a), out)
+        }),
+        OutputFormat::Concise => analyses
+            .iter()
+            .try_for_each(|(p, a)| concise::render_file(p, a, out)),
+        OutputFormat::Github => analyses
+            .iter()
+            .try_for_each(|(p, a)| github::render_file(p, a, out)),
+        OutputFormat::Human => analyses.iter().enumerate().try_for_each(|(i, (p, a))| {
+            if i > 0 && !args.quiet {
+                writeln!(out)?;
+            }
+            human::render_file(p, a, out, args.quiet)
+        }),
+    }
 }

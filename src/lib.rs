@@ -13,6 +13,7 @@ pub mod attribution;
 pub mod claims;
 pub mod document;
 pub mod error;
+pub mod inputs;
 pub mod lexicon;
 pub mod model;
 pub mod quotes;

@@ -69,11 +69,7 @@ fn input_errors_exit_two_and_other_files_are_still_checked() {
     let good = write(&d, "good.md", GOOD.as_bytes());
     let bad = write(&d, "bad.md", b"ok\n\xC3\x28 here");
     let missing = d.path().join("missing.md").display().to_string();
-    let dir = d.path().display().to_string();
-    let out = attrib(
-        &["check", "--format", "json", &bad, &missing, &dir, &good],
-        None,
-    );
+    let out = attrib(&["check", "--format", "json", &bad, &missing, &good], None);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -81,13 +77,18 @@ fn input_errors_exit_two_and_other_files_are_still_checked() {
         "{err}"
     );
     assert!(err.contains(&format!("{missing}: cannot read")), "{err}");
-    assert!(err.contains(&format!("{dir}: is a directory")), "{err}");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["files"].as_array().unwrap().len(), 1);
     assert_eq!(
         report["files"][0]["quotes"][0]["speaker"]["name"],
         "Marie Durand"
     );
+    // A directory is walked: its unreadable article is reported, the others checked.
+    let dir = d.path().display().to_string();
+    let out = attrib(&["check", "--format", "json", &dir], None);
+    assert_eq!(out.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"].as_array().unwrap().len(), 1);
 }
 
 #[test]
@@ -149,4 +150,163 @@ fn same_input_same_output() {
     let a = attrib(&["check", "--format", "json", &p], None).stdout;
     let b = attrib(&["check", "--format", "json", &p], None).stdout;
     assert_eq!(a, b);
+}
+
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let p = d.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    d
+}
+
+#[test]
+fn directories_are_walked_sorted_honouring_gitignore_and_excludes() {
+    let d = tree(&[
+        ("b/two.md", NO_SPEAKER),
+        ("a/one.txt", NO_SPEAKER),
+        ("a/skip.md", NO_SPEAKER),
+        ("drafts/wip.md", NO_SPEAKER),
+        ("code.rs", "fn main() {}"),
+        (".gitignore", "skip.md\n"),
+    ]);
+    let root = d.path().display().to_string();
+    let out = attrib(
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--exclude",
+            "drafts/**",
+            &root,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let files: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(files.len(), 2, "{text}");
+    assert!(
+        files[0].ends_with("a/one.txt") && files[1].ends_with("b/two.md"),
+        "{text}"
+    );
+}
+
+#[test]
+fn concise_format_is_one_line_per_finding() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(&d, "a.md", NO_SPEAKER.as_bytes());
+    let out = attrib(&["check", "--format", "concise", &p], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.starts_with(&format!("{p}:1:20: warning quote-without-speaker ")),
+        "{text}"
+    );
+}
+
+#[test]
+fn jsonl_is_one_report_per_line() {
+    let d = tree(&[("a.md", GOOD), ("b.md", NO_SPEAKER)]);
+    let out = attrib(
+        &[
+            "check",
+            "--format",
+            "jsonl",
+            &d.path().display().to_string(),
+        ],
+        None,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["path"].as_str().unwrap().ends_with("a.md"));
+    assert_eq!(lines[1]["summary"]["quotes"], 1);
+}
+
+#[test]
+fn github_format_emits_workflow_annotations() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(&d, "a.md", NO_SPEAKER.as_bytes());
+    let out = attrib(&["check", "--format", "github", &p], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("::warning file="), "{text}");
+    assert!(
+        text.contains(",line=1,col=20,endLine=1,")
+            && text.contains("title=quote-without-speaker::"),
+        "{text}"
+    );
+}
+
+#[test]
+fn output_file_exit_zero_quiet_and_statistics() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(&d, "u.md", UNBALANCED.as_bytes());
+    let report = d.path().join("report.json").display().to_string();
+    let out = attrib(&["check", "--format", "json", "-o", &report, &p], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["files"][0]["summary"]["findings"]["error"], 1);
+    assert_eq!(
+        attrib(&["check", "--exit-zero", &p], None).status.code(),
+        Some(0)
+    );
+    let quiet = attrib(&["check", "--quiet", "--color", "never", &p], None);
+    let text = String::from_utf8_lossy(&quiet.stdout);
+    assert!(
+        text.contains("error[unbalanced-quote]") && !text.contains("quotes,"),
+        "{text}"
+    );
+    let stats = attrib(&["check", "--statistics", &p], None);
+    let text = String::from_utf8_lossy(&stats.stdout);
+    assert!(text.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "unbalanced-quote", "error"]), "{text}");
+}
+
+#[test]
+fn stdin_filename_names_and_types_standard_input() {
+    let out = attrib(
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "drafts/story.txt",
+            "-",
+        ],
+        Some(NO_SPEAKER.as_bytes()),
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("drafts/story.txt:1:20:"), "{text}");
+}
+
+#[test]
+fn a_closed_pipe_exits_quietly() {
+    let d = tempfile::tempdir().unwrap();
+    let big = NO_SPEAKER.repeat(20_000);
+    let p = write(&d, "big.md", big.as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attrib"))
+        .args(["check", "--format", "concise", &p])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then close the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = [0u8; 64];
+    let _ = std::io::Read::read(&mut stdout, &mut buf);
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(out.status.code(), Some(2));
 }

@@ -17,8 +17,8 @@ fn severity_label(s: Severity) -> ColoredString {
     }
 }
 
-/// Renders one file's analysis.
-pub fn render_file(path: &str, a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+/// Renders one file's analysis; `quiet` prints the findings only.
+pub fn render_file(path: &str, a: &Analysis, out: &mut dyn Write, quiet: bool) -> io::Result<()> {
     let doc = &a.document;
     for f in &a.findings {
         let (line, col) = doc.lines.line_col(&doc.text, f.span.start);
@@ -60,6 +60,9 @@ pub fn render_file(path: &str, a: &Analysis, out: &mut dyn Write) -> io::Result<
             carets
         )?;
         writeln!(out)?;
+    }
+    if quiet {
+        return Ok(());
     }
     let with_speaker = a.quotes.iter().filter(|q| q.speaker.is_some()).count();
     if !a.quotes.is_empty() {
@@ -178,4 +181,20 @@ fn excerpt(text: &str, max: usize) -> String {
         s.push('…');
     }
     s
+}
+
+/// `--statistics`: how many findings each rule gave over the whole run, most first.
+pub fn render_statistics(analyses: &[(String, Analysis)], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: Vec<(&'static str, Severity, usize)> = Vec::new();
+    for f in analyses.iter().flat_map(|(_, a)| &a.findings) {
+        match counts.iter_mut().find(|(r, _, _)| *r == f.rule) {
+            Some(c) => c.2 += 1,
+            None => counts.push((f.rule, f.severity, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    for (rule, severity, n) in counts {
+        writeln!(out, "{n:>6}  {rule:<24} {}", severity.as_str())?;
+    }
+    Ok(())
 }

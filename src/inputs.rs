@@ -1,0 +1,110 @@
+//! Which files a run checks: explicit files as given, directories walked recursively
+//! for articles (`.md`, `.markdown`, `.txt`, `.html`, `.htm`), honouring `.gitignore`,
+//! `.ignore` and `--exclude` globs, and `-` for standard input. The list is sorted so
+//! that output is the same from run to run whatever the file system's order.
+
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+use ignore::overrides::OverrideBuilder;
+
+/// Extensions of the files a directory walk checks.
+pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "html", "htm"];
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("invalid --exclude glob {glob:?}: {message}")]
+    BadGlob { glob: String, message: String },
+    #[error("{}: cannot walk: {message}", path.display())]
+    Walk { path: PathBuf, message: String },
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| e.eq_ignore_ascii_case(a)))
+}
+
+/// Expands the command-line paths. Explicit files are kept whatever their extension
+/// (and reported later if they cannot be read); directories contribute their articles.
+pub fn expand(paths: &[PathBuf], exclude: &[String]) -> Result<Vec<Input>, InputError> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path == Path::new("-") {
+            out.push(Input::Stdin);
+            continue;
+        }
+        if !path.is_dir() {
+            out.push(Input::File(path.clone()));
+            continue;
+        }
+        let mut overrides = OverrideBuilder::new(path);
+        for glob in exclude {
+            overrides
+                .add(&format!("!{glob}"))
+                .map_err(|e| InputError::BadGlob {
+                    glob: glob.clone(),
+                    message: e.to_string(),
+                })?;
+        }
+        let overrides = overrides.build().map_err(|e| InputError::BadGlob {
+            glob: exclude.join(", "),
+            message: e.to_string(),
+        })?;
+        let walker = WalkBuilder::new(path)
+            .overrides(overrides)
+            .require_git(false)
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            let entry = entry.map_err(|e| InputError::Walk {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_article(entry.path()) {
+                out.push(Input::File(entry.into_path()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_articles_sorted_and_honours_gitignore_and_excludes() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        std::fs::create_dir_all(root.join("b/drafts")).unwrap();
+        for f in [
+            "b/z.md",
+            "a.txt",
+            "b/drafts/x.md",
+            "b/skip.md",
+            "notes.rs",
+            "c.html",
+        ] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        std::fs::write(root.join(".gitignore"), "skip.md\n").unwrap();
+        let got = expand(&[root.to_path_buf()], &["**/drafts/**".to_string()]).unwrap();
+        let names: Vec<String> = got
+            .iter()
+            .map(|i| match i {
+                Input::File(p) => p.strip_prefix(root).unwrap().display().to_string(),
+                Input::Stdin => "-".into(),
+            })
+            .collect();
+        assert_eq!(names, ["a.txt", "b/z.md", "c.html"]);
+    }
+}
