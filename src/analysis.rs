@@ -19,6 +19,8 @@ pub struct Analysis {
     pub attributions: Vec<Attribution>,
     pub claims: Vec<Claim>,
     pub unbalanced: Vec<Unbalanced>,
+    /// Inline suppression comments, marked used once applied.
+    pub suppressions: Vec<crate::suppression::Directive>,
     pub findings: Vec<Finding>,
 }
 
@@ -43,9 +45,11 @@ pub fn analyze_document(document: Document, lex: &Lexicon) -> Analysis {
         attributions,
         claims,
         unbalanced,
+        suppressions: Vec::new(),
         findings: Vec::new(),
     };
-    analysis.findings = rules::check(&analysis);
+    analysis.suppressions = crate::suppression::directives(&analysis.document);
+    analysis.findings = rules::check(&mut analysis);
     analysis
 }
 

@@ -23,6 +23,7 @@ pub mod rules;
 pub mod sentences;
 pub mod source;
 pub mod speakers;
+pub mod suppression;
 pub mod text;
 
 pub use analysis::{Analysis, analyze, analyze_text};

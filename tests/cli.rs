@@ -310,3 +310,16 @@ fn a_closed_pipe_exits_quietly() {
     );
     assert_ne!(out.status.code(), Some(2));
 }
+
+#[test]
+fn inline_suppression_and_unused_directives() {
+    let text = format!(
+        "<!-- attrib-disable-next-line quote-without-speaker -->\n{NO_SPEAKER}\n<!-- attrib-disable-next-line vague-source -->\nLe soleil se lève.\n"
+    );
+    let d = tempfile::tempdir().unwrap();
+    let p = write(&d, "a.md", text.as_bytes());
+    let out = attrib(&["check", "--format", "concise", &p], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains(":4:1: info unused-suppression "), "{text}");
+}

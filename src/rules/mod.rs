@@ -10,6 +10,7 @@ pub mod loaded_verb;
 pub mod quote_without_speaker;
 pub mod unattributed_claim;
 pub mod unbalanced_quote;
+pub mod unused_suppression;
 pub mod vague_source;
 
 use serde::Serialize;
@@ -62,11 +63,21 @@ pub const RULES: &[Rule] = &[
     vague_source::RULE,
     hearsay_without_source::RULE,
     loaded_verb::RULE,
+    unused_suppression::RULE,
 ];
 
-/// Runs every rule; findings come sorted by position, then rule id.
-pub fn check(analysis: &Analysis) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(analysis)).collect();
+/// Runs every rule, applies the inline suppressions, then reports the suppressions that
+/// suppressed nothing; findings come sorted by position, then rule id.
+pub fn check(analysis: &mut Analysis) -> Vec<Finding> {
+    let findings: Vec<Finding> = RULES
+        .iter()
+        .filter(|r| r.id != unused_suppression::RULE.id)
+        .flat_map(|r| (r.check)(analysis))
+        .collect();
+    let mut directives = std::mem::take(&mut analysis.suppressions);
+    let mut findings = crate::suppression::apply(&analysis.document, &mut directives, findings);
+    analysis.suppressions = directives;
+    findings.extend((unused_suppression::RULE.check)(analysis));
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
