@@ -26,8 +26,19 @@ pub struct Analysis {
 
 /// Reads `bytes` as an article of the given format and analyses it.
 pub fn analyze(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Analysis> {
+    analyze_with(path, bytes, format, &FR)
+}
+
+/// Like [`analyze`], with another lexicon (the built-in one extended by a configuration's
+/// house vocabulary).
+pub fn analyze_with(
+    path: &Path,
+    bytes: Vec<u8>,
+    format: Format,
+    lex: &Lexicon,
+) -> Result<Analysis> {
     let document = Document::parse(path, bytes, format)?;
-    Ok(analyze_document(document, &FR))
+    Ok(analyze_document(document, lex))
 }
 
 pub fn analyze_document(document: Document, lex: &Lexicon) -> Analysis {

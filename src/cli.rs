@@ -4,13 +4,18 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use attrib::analysis::analyze_with;
+use attrib::config::{Config, ConfigError};
 use attrib::inputs::{self, Input};
+use attrib::lexicon::{FR, Lexicon};
 use attrib::render::{concise, github, human, json};
 use attrib::report::{FileReport, Report};
 use attrib::rules::Severity;
-use attrib::{Analysis, Error, Format, analyze};
+use attrib::{Analysis, Error, Format};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -63,6 +68,91 @@ struct CheckArgs {
     /// Name to report for standard input (also decides its format by extension).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Use this configuration file for every input instead of the nearest attrib.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore all configuration files.
+    #[arg(long)]
+    isolated: bool,
+}
+
+/// A configuration and the lexicon it implies, shared by the files it governs.
+struct Settings {
+    config: Config,
+    lexicon: Option<Lexicon>,
+}
+
+impl Settings {
+    fn new(config: Config) -> Settings {
+        let lexicon = config.has_vocabulary().then(|| config.lexicon(&FR));
+        Settings { config, lexicon }
+    }
+}
+
+/// Finds, loads and caches the configuration governing each input.
+struct Configs {
+    fixed: Option<Arc<Settings>>,
+    by_path: HashMap<PathBuf, Arc<Settings>>,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    default: Arc<Settings>,
+}
+
+impl Configs {
+    fn new(args: &CheckArgs) -> Result<Configs, ConfigError> {
+        let fixed = match (&args.config, args.isolated) {
+            (Some(path), _) => Some(Arc::new(Settings::new(Config::load(path)?))),
+            (None, true) => Some(Arc::new(Settings::new(Config::default()))),
+            (None, false) => None,
+        };
+        Ok(Configs {
+            fixed,
+            by_path: HashMap::new(),
+            by_dir: HashMap::new(),
+            default: Arc::new(Settings::new(Config::default())),
+        })
+    }
+
+    /// The settings for files in `dir`.
+    fn for_dir(&mut self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed.clone());
+        }
+        let found = match self.by_dir.get(dir) {
+            Some(found) => found.clone(),
+            None => {
+                let found = Config::find(dir);
+                self.by_dir.insert(dir.to_path_buf(), found.clone());
+                found
+            }
+        };
+        let Some(path) = found else {
+            return Ok(self.default.clone());
+        };
+        if let Some(s) = self.by_path.get(&path) {
+            return Ok(s.clone());
+        }
+        let settings = Arc::new(Settings::new(Config::load(&path)?));
+        self.by_path.insert(path, settings.clone());
+        Ok(settings)
+    }
+}
+
+fn dir_of(input: &Input) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match input {
+        Input::Stdin => cwd,
+        Input::File(p) => {
+            let parent = p
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or(cwd.clone(), Path::to_path_buf);
+            if parent.is_absolute() {
+                parent
+            } else {
+                cwd.join(parent)
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -171,20 +261,55 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     colored::control::set_override(color);
 
-    let inputs = match inputs::expand(&args.paths, &args.exclude) {
+    let mut configs = match Configs::new(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("attrib: error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // Directories are walked with the excludes of the configuration governing them.
+    let mut exclude = args.exclude.clone();
+    for path in args.paths.iter().filter(|p| p.is_dir()) {
+        let dir = if path.is_absolute() {
+            path.clone()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(path)
+        };
+        match configs.for_dir(&dir) {
+            Ok(s) => exclude.extend(s.config.exclude.iter().cloned()),
+            Err(e) => {
+                eprintln!("attrib: error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let inputs = match inputs::expand(&args.paths, &exclude) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("attrib: error: {e}");
             return ExitCode::from(2);
         }
     };
-    // Standard input is read once, before the parallel work.
+    let mut jobs: Vec<(Input, Arc<Settings>)> = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        match configs.for_dir(&dir_of(&input)) {
+            Ok(s) => jobs.push((input, s)),
+            Err(e) => {
+                eprintln!("attrib: error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let stdin_name = args.stdin_filename.as_deref();
-    let results: Vec<Result<(String, Analysis), Error>> = inputs
+    let results: Vec<Result<(String, Analysis), Error>> = jobs
         .par_iter()
-        .map(|input| {
+        .map(|(input, settings)| {
             let (name, path, bytes, format) = read(input, stdin_name)?;
-            analyze(&path, bytes, format).map(|a| (name, a))
+            let lex = settings.lexicon.as_ref().unwrap_or(&FR);
+            let mut analysis = analyze_with(&path, bytes, format, lex)?;
+            settings.config.apply(&mut analysis.findings);
+            Ok((name, analysis))
         })
         .collect();
     let mut input_error = false;

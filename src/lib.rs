@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod attribution;
 pub mod claims;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod inputs;

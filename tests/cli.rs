@@ -323,3 +323,93 @@ fn inline_suppression_and_unused_directives() {
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.contains(":4:1: info unused-suppression "), "{text}");
 }
+
+#[test]
+fn nearest_config_sets_rule_levels_and_isolated_ignores_it() {
+    let d = tree(&[
+        (
+            "attrib.toml",
+            "[rules]\nquote-without-speaker = \"error\"\n",
+        ),
+        (
+            "desk/.attrib.toml",
+            "[rules]\nquote-without-speaker = \"off\"\n",
+        ),
+        ("a.md", NO_SPEAKER),
+        ("desk/b.md", NO_SPEAKER),
+    ]);
+    let root = d.path().display().to_string();
+    let out = attrib(&["check", "--format", "concise", &root], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.contains("a.md:1:20: error quote-without-speaker"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let isolated = attrib(&["check", "--format", "concise", "--isolated", &root], None);
+    let text = String::from_utf8_lossy(&isolated.stdout);
+    assert_eq!(
+        text.matches("warning quote-without-speaker").count(),
+        2,
+        "{text}"
+    );
+    let explicit = d.path().join("desk/.attrib.toml").display().to_string();
+    let fixed = attrib(
+        &["check", "--format", "concise", "--config", &explicit, &root],
+        None,
+    );
+    assert!(
+        fixed.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&fixed.stdout)
+    );
+}
+
+#[test]
+fn bad_config_names_file_line_and_key() {
+    let d = tree(&[
+        ("attrib.toml", "[rules]\n\nno-such-rule = \"off\"\n"),
+        ("a.md", GOOD),
+    ]);
+    let out = attrib(
+        &["check", &d.path().join("a.md").display().to_string()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("attrib.toml:3: rules.no-such-rule: no such rule"),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_vocabulary_and_excludes() {
+    let d = tree(&[
+        (
+            "attrib.toml",
+            "exclude = [\"archives/**\"]\n[vocabulary]\nreporting_verbs = [\"a tweeté\"]\nmedia = [\"La Gazette du Val\"]\n",
+        ),
+        (
+            "a.md",
+            "« Nous rouvrirons la piscine en juin », a tweeté Lucie Garnier.\n\nSelon La Gazette du Val, le chantier coûtera 3 millions d'euros.\n",
+        ),
+        ("archives/old.md", NO_SPEAKER),
+    ]);
+    let out = attrib(
+        &["check", "--format", "json", &d.path().display().to_string()],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1, "archives/ is excluded");
+    assert_eq!(files[0]["quotes"][0]["speaker"]["name"], "Lucie Garnier");
+    let sources: Vec<&str> = files[0]["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["source"]["kind"].as_str().unwrap())
+        .collect();
+    assert!(sources.contains(&"media"), "{sources:?}");
+}

@@ -45,7 +45,7 @@ pub enum WordClass {
     Title,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     pub syntax: syntax::Syntax,
     pub verbs: PhraseTable<VerbForm>,
@@ -324,7 +324,7 @@ impl Lexicon {
 }
 
 /// Which words of a name are capitalised, word by word as the tokenizer splits them.
-fn capitals(name: &str) -> Vec<bool> {
+pub fn capitals(name: &str) -> Vec<bool> {
     crate::text::token::tokenize(name, 0, &|_, _| false)
         .iter()
         .filter(

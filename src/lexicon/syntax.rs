@@ -40,7 +40,7 @@ pub struct PronounInfo {
 }
 
 /// The roles; see the comments of `grammar/fr/syntax.toml` for each.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
     pub auxiliaries_avoir: WordSet,
@@ -86,7 +86,7 @@ impl Words {
 }
 
 /// How the verb table's forms expand into every spelling.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerbFormRules {
     pub incise_pronoun_variants: FxHashMap<String, Vec<String>>,
@@ -97,7 +97,7 @@ pub struct VerbFormRules {
 }
 
 /// Which reporting verbs attribute a whole sentence, and how far.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttributionRules {
     pub object_categories: Vec<String>,
@@ -106,7 +106,7 @@ pub struct AttributionRules {
 }
 
 /// What makes a sentence check-worthy beyond the claim-signal lexicon.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimRules {
     pub conditional_suffixes: Vec<String>,
@@ -122,7 +122,7 @@ pub struct ClaimRules {
 }
 
 /// Multi-word phrases, matched on tokens like the other lexicons.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Phrases(pub PhraseTable<()>);
 
 impl<'de> Deserialize<'de> for Phrases {
@@ -135,7 +135,7 @@ impl<'de> Deserialize<'de> for Phrases {
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Syntax {
     pub pronouns: FxHashMap<String, PronounInfo>,
