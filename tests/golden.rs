@@ -35,6 +35,7 @@ fn run(case: &Path, input: &str, format: &str) -> String {
         .current_dir(case)
         .args([
             "check",
+            "--isolated",
             "--color",
             "never",
             "--fail-level",
