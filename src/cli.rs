@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use attrib::analysis::analyze_with;
+use attrib::baseline::Baseline;
 use attrib::config::{Config, ConfigError};
 use attrib::inputs::{self, Input};
 use attrib::lexicon::{FR, Lexicon};
@@ -32,15 +33,50 @@ struct Args {
 enum Command {
     /// Report every quotation, its speaker, and attribution problems.
     Check(CheckArgs),
+    /// Record the current findings, so that `check --baseline` reports only new ones.
+    Baseline {
+        #[command(subcommand)]
+        action: BaselineAction,
+    },
 }
 
+#[derive(Subcommand)]
+enum BaselineAction {
+    /// Write the findings of PATH... to FILE.
+    Write {
+        /// The baseline file to write (JSON).
+        file: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+/// Which articles to read, and with which configuration.
 #[derive(clap::Args)]
-struct CheckArgs {
+struct InputArgs {
     /// Articles or directories to check (Markdown, plain text); `-` reads standard input.
     /// Directories are walked for .md, .markdown, .txt, .html and .htm files, honouring
     /// .gitignore.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// Glob of paths to leave out when walking directories (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Name to report for standard input (also decides its format by extension).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Use this configuration file for every input instead of the nearest attrib.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore all configuration files.
+    #[arg(long)]
+    isolated: bool,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
@@ -62,18 +98,9 @@ struct CheckArgs {
     /// Print how many findings each rule gave instead of the findings.
     #[arg(long)]
     statistics: bool,
-    /// Glob of paths to leave out when walking directories (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    exclude: Vec<String>,
-    /// Name to report for standard input (also decides its format by extension).
-    #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
-    /// Use this configuration file for every input instead of the nearest attrib.toml.
-    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
-    config: Option<PathBuf>,
-    /// Ignore all configuration files.
-    #[arg(long)]
-    isolated: bool,
+    /// Report only findings not recorded in this baseline (see `attrib baseline write`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 /// A configuration and the lexicon it implies, shared by the files it governs.
@@ -98,7 +125,7 @@ struct Configs {
 }
 
 impl Configs {
-    fn new(args: &CheckArgs) -> Result<Configs, ConfigError> {
+    fn new(args: &InputArgs) -> Result<Configs, ConfigError> {
         let fixed = match (&args.config, args.isolated) {
             (Some(path), _) => Some(Arc::new(Settings::new(Config::load(path)?))),
             (None, true) => Some(Arc::new(Settings::new(Config::default()))),
@@ -206,6 +233,9 @@ pub fn run() -> ExitCode {
     };
     match args.command {
         Command::Check(c) => check(c),
+        Command::Baseline {
+            action: BaselineAction::Write { file, input },
+        } => baseline_write(&file, &input),
     }
 }
 
@@ -249,25 +279,11 @@ fn read(
     }
 }
 
-fn check(args: CheckArgs) -> ExitCode {
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && io::stdout().is_terminal()
-        }
-    };
-    colored::control::set_override(color);
-
-    let mut configs = match Configs::new(&args) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("attrib: error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+/// Expands, reads and analyses the inputs in parallel, with their configurations.
+/// Input errors are printed; `Err` is a usage or configuration error (exit 2).
+fn analyze_inputs(args: &InputArgs) -> Result<(Vec<(String, Analysis)>, bool), ()> {
+    let fail = |e: &dyn std::fmt::Display| eprintln!("attrib: error: {e}");
+    let mut configs = Configs::new(args).map_err(|e| fail(&e))?;
     // Directories are walked with the excludes of the configuration governing them.
     let mut exclude = args.exclude.clone();
     for path in args.paths.iter().filter(|p| p.is_dir()) {
@@ -276,30 +292,14 @@ fn check(args: CheckArgs) -> ExitCode {
         } else {
             std::env::current_dir().unwrap_or_default().join(path)
         };
-        match configs.for_dir(&dir) {
-            Ok(s) => exclude.extend(s.config.exclude.iter().cloned()),
-            Err(e) => {
-                eprintln!("attrib: error: {e}");
-                return ExitCode::from(2);
-            }
-        }
+        let settings = configs.for_dir(&dir).map_err(|e| fail(&e))?;
+        exclude.extend(settings.config.exclude.iter().cloned());
     }
-    let inputs = match inputs::expand(&args.paths, &exclude) {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("attrib: error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let inputs = inputs::expand(&args.paths, &exclude).map_err(|e| fail(&e))?;
     let mut jobs: Vec<(Input, Arc<Settings>)> = Vec::with_capacity(inputs.len());
     for input in inputs {
-        match configs.for_dir(&dir_of(&input)) {
-            Ok(s) => jobs.push((input, s)),
-            Err(e) => {
-                eprintln!("attrib: error: {e}");
-                return ExitCode::from(2);
-            }
-        }
+        let settings = configs.for_dir(&dir_of(&input)).map_err(|e| fail(&e))?;
+        jobs.push((input, settings));
     }
     let stdin_name = args.stdin_filename.as_deref();
     let results: Vec<Result<(String, Analysis), Error>> = jobs
@@ -313,13 +313,76 @@ fn check(args: CheckArgs) -> ExitCode {
         })
         .collect();
     let mut input_error = false;
-    let mut analyses: Vec<(String, Analysis)> = Vec::with_capacity(results.len());
+    let mut analyses = Vec::with_capacity(results.len());
     for r in results {
         match r {
             Ok(pair) => analyses.push(pair),
             Err(e) => {
                 input_error = true;
-                eprintln!("attrib: error: {e}");
+                fail(&e);
+            }
+        }
+    }
+    Ok((analyses, input_error))
+}
+
+fn baseline_write(file: &Path, input: &InputArgs) -> ExitCode {
+    let Ok((analyses, input_error)) = analyze_inputs(input) else {
+        return ExitCode::from(2);
+    };
+    let baseline = Baseline::of(&analyses);
+    let text = match serde_json::to_string_pretty(&baseline) {
+        Ok(t) => t + "\n",
+        Err(e) => {
+            eprintln!("attrib: error: cannot encode the baseline: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = std::fs::write(file, text) {
+        eprintln!("attrib: error: {}: cannot write: {e}", file.display());
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "attrib: wrote {} findings to {}",
+        baseline.entries.len(),
+        file.display()
+    );
+    ExitCode::from(if input_error { 2 } else { 0 })
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
+        }
+    };
+    colored::control::set_override(color);
+    let Ok((mut analyses, input_error)) = analyze_inputs(&args.input) else {
+        return ExitCode::from(2);
+    };
+    if let Some(path) = &args.baseline {
+        let baseline: Baseline = match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("attrib: error: {}: not a baseline: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        };
+        let stale = baseline.filter(&mut analyses);
+        if !stale.is_empty() {
+            eprintln!(
+                "attrib: {} stale baseline entries (fixed or moved; rewrite the baseline):",
+                stale.len()
+            );
+            for e in &stale {
+                eprintln!("  {} {} {}", e.path, e.rule, e.fingerprint);
             }
         }
     }

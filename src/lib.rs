@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod baseline;
 pub mod claims;
 pub mod config;
 pub mod document;

@@ -413,3 +413,59 @@ fn config_vocabulary_and_excludes() {
         .collect();
     assert!(sources.contains(&"media"), "{sources:?}");
 }
+
+#[test]
+fn baseline_accepts_old_findings_survives_edits_and_lists_stale_entries() {
+    let d = tree(&[("a.md", NO_SPEAKER)]);
+    let article = d.path().join("a.md").display().to_string();
+    let baseline = d.path().join("baseline.json").display().to_string();
+    let out = attrib(&["baseline", "write", &baseline, &article], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check = |args: &[&str]| {
+        attrib(
+            &[
+                &[
+                    "check",
+                    "--format",
+                    "concise",
+                    "--fail-level",
+                    "warning",
+                    "--baseline",
+                    &baseline,
+                ],
+                args,
+            ]
+            .concat(),
+            None,
+        )
+    };
+    let out = check(&[&article]);
+    assert!(
+        out.stdout.is_empty() && out.status.code() == Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // An edit elsewhere keeps the baseline valid; a new finding is reported.
+    std::fs::write(&article, format!("Un nouveau paragraphe en tête.\n\n{NO_SPEAKER}\n« Une autre phrase sans auteur ici. »\n")).unwrap();
+    let out = check(&[&article]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert_eq!(out.status.code(), Some(1));
+    // Fixing the old finding makes its entry stale.
+    std::fs::write(
+        &article,
+        "« Nous partirons demain », a déclaré Marie Durand.\n",
+    )
+    .unwrap();
+    let out = check(&[&article]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 stale baseline entries"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
