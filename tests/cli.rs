@@ -469,3 +469,31 @@ fn baseline_accepts_old_findings_survives_edits_and_lists_stale_entries() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The pre-commit hook's `entry` is a working attrib command line.
+#[test]
+fn pre_commit_hook_entry_runs() {
+    let hooks = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/.pre-commit-hooks.yaml"
+    ))
+    .unwrap();
+    let entry = hooks
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("entry: "))
+        .expect("an entry line");
+    let words: Vec<&str> = entry.split_whitespace().collect();
+    assert_eq!(words[0], "attrib");
+    let d = tempfile::tempdir().unwrap();
+    let clean = write(&d, "clean.md", GOOD.as_bytes());
+    let dirty = write(&d, "dirty.md", NO_SPEAKER.as_bytes());
+    assert_eq!(
+        attrib(&[&words[1..], &[clean.as_str()]].concat(), None)
+            .status
+            .code(),
+        Some(0)
+    );
+    let out = attrib(&[&words[1..], &[dirty.as_str()]].concat(), None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("quote-without-speaker"));
+}
