@@ -497,3 +497,18 @@ fn pre_commit_hook_entry_runs() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("quote-without-speaker"));
 }
+
+#[test]
+fn html_articles_map_positions_to_the_source_and_skip_scripts() {
+    let html = "<html><head><script>var q = \"« non\";</script></head>\n<body><h1>Titre</h1>\n<p>Le débat a duré. &laquo;&nbsp;Nous ne céderons rien sur ce point.&nbsp;&raquo;</p>\n<style>p::before { content: \"«\"; }</style></body></html>\n";
+    let d = tempfile::tempdir().unwrap();
+    let p = write(&d, "a.html", html.as_bytes());
+    let out = attrib(&["check", "--format", "concise", &p], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    // Line 3, column 21: where `&laquo;` starts in the HTML source (`<p>` and 17 characters).
+    assert!(
+        text.starts_with(&format!("{p}:3:21: warning quote-without-speaker")),
+        "{text}"
+    );
+}

@@ -5,6 +5,7 @@
 //! code, HTML comments, front matter) is blanked to a space. Later stages read the mask, so
 //! they never see markup, yet every byte offset they compute is an offset in the file.
 
+mod html;
 mod markdown;
 mod plain;
 
@@ -34,16 +35,21 @@ pub struct Block {
 pub enum Format {
     Markdown,
     PlainText,
+    Html,
 }
 
 impl Format {
-    /// `.txt` and `.text` are plain text; everything else (`.md`, `.markdown`, stdin) is
-    /// read as Markdown, which plain prose also is.
+    /// `.txt` and `.text` are plain text, `.html` and `.htm` HTML; everything else (`.md`,
+    /// `.markdown`, stdin) is read as Markdown, which plain prose also is.
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("text") => {
-                Format::PlainText
-            }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Format::PlainText,
+            "html" | "htm" => Format::Html,
             _ => Format::Markdown,
         }
     }
@@ -77,6 +83,7 @@ impl Document {
         let (prose, blocks) = match format {
             Format::Markdown => markdown::prose_blocks(&text),
             Format::PlainText => plain::prose_blocks(&text),
+            Format::Html => html::prose_blocks(&text),
         };
         debug_assert_eq!(prose.len(), text.len());
         let lines = LineIndex::new(&text);
