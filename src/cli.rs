@@ -9,7 +9,7 @@ use attrib::baseline::Baseline;
 use attrib::config::{Config, ConfigError};
 use attrib::inputs::{self, Input};
 use attrib::lexicon::{FR, Lexicon};
-use attrib::render::{concise, github, human, json};
+use attrib::render::{concise, github, human, json, sarif};
 use attrib::report::{FileReport, Report};
 use attrib::rules::Severity;
 use attrib::{Analysis, Error, Format};
@@ -194,6 +194,8 @@ enum OutputFormat {
     Jsonl,
     /// GitHub Actions annotations (`::warning file=…::…`).
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and CI dashboards.
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -440,6 +442,7 @@ fn write_report(
         OutputFormat::Concise => analyses
             .iter()
             .try_for_each(|(p, a)| concise::render_file(p, a, out)),
+        OutputFormat::Sarif => sarif::render(analyses, out),
         OutputFormat::Github => analyses
             .iter()
             .try_for_each(|(p, a)| github::render_file(p, a, out)),

@@ -512,3 +512,27 @@ fn html_articles_map_positions_to_the_source_and_skip_scripts() {
         "{text}"
     );
 }
+
+/// The GitHub Action and the pre-commit hooks are valid YAML with the keys their hosts need.
+#[test]
+fn action_and_hooks_are_well_formed() {
+    use yaml_rust2::YamlLoader;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let action =
+        YamlLoader::load_from_str(&std::fs::read_to_string(format!("{root}/action.yml")).unwrap())
+            .unwrap();
+    let action = &action[0];
+    assert_eq!(action["runs"]["using"].as_str(), Some("composite"));
+    let steps = action["runs"]["steps"].as_vec().unwrap();
+    assert!(steps.iter().any(|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif"))
+    }));
+    let hooks = YamlLoader::load_from_str(
+        &std::fs::read_to_string(format!("{root}/.pre-commit-hooks.yaml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(hooks[0][0]["id"].as_str(), Some("attrib"));
+    assert_eq!(hooks[0][0]["language"].as_str(), Some("rust"));
+}

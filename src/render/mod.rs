@@ -5,3 +5,4 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
