@@ -1,6 +1,7 @@
 //! Inline suppression in HTML comments, which Markdown and HTML articles both carry:
 //!
 //! - `<!-- attrib-disable-next-line RULE -->`: the next line with text;
+//! - `<!-- attrib-disable-line RULE -->`: the comment's own line;
 //! - `<!-- attrib-disable RULE -->` … `<!-- attrib-enable RULE -->`: a region (to the end
 //!   of the file if never re-enabled);
 //! - `<!-- attrib-disable-file RULE -->`: the whole file.
@@ -26,6 +27,8 @@ use crate::source::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     NextLine,
+    /// The line the comment stands on (an inline comment after the text).
+    Line,
     Disable,
     Enable,
     File,
@@ -49,6 +52,7 @@ fn rule_id(input: &str) -> IResult<&str, &str> {
 fn directive(input: &str) -> IResult<&str, (Scope, Vec<String>)> {
     let scope = alt((
         value(Scope::NextLine, tag("attrib-disable-next-line")),
+        value(Scope::Line, tag("attrib-disable-line")),
         value(Scope::File, tag("attrib-disable-file")),
         value(Scope::Disable, tag("attrib-disable")),
         value(Scope::Enable, tag("attrib-enable")),
@@ -119,6 +123,7 @@ pub fn apply(doc: &Document, directives: &mut [Directive], findings: Vec<Finding
         cover.push(match d.scope {
             Scope::File => Cover::All,
             Scope::Enable => Cover::Nothing,
+            Scope::Line => Cover::Line(line_of(d.span.start)),
             Scope::NextLine => {
                 let mut line = line_of(d.span.end) + 1;
                 while line < last_line && blank(line) {

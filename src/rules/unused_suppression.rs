@@ -52,6 +52,12 @@ mod tests {
     }
 
     #[test]
+    fn same_line_suppresses() {
+        let text = format!("{QUOTE} <!-- attrib-disable-line quote-without-speaker -->\n");
+        assert!(rules(&text).is_empty(), "{:?}", rules(&text));
+    }
+
+    #[test]
     fn region_and_file_suppress() {
         let text = format!(
             "<!-- attrib-disable quote-without-speaker -->\n\n{QUOTE}\n\n<!-- attrib-enable quote-without-speaker -->\n\n{QUOTE}\n"
