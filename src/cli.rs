@@ -33,6 +33,8 @@ struct Args {
 enum Command {
     /// Report every quotation, its speaker, and attribution problems.
     Check(CheckArgs),
+    /// Compare the quotes and sourcing of two revisions of an article.
+    Diff(DiffArgs),
     /// Record the current findings, so that `check --baseline` reports only new ones.
     Baseline {
         #[command(subcommand)]
@@ -49,6 +51,41 @@ enum BaselineAction {
         #[command(flatten)]
         input: InputArgs,
     },
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// With --git: the articles (or directories) to compare; default all changed articles.
+    /// Without: the old and the new revision, two files.
+    paths: Vec<PathBuf>,
+    /// Compare revisions through git: `REV` (against the working tree) or `REV1..REV2`.
+    #[arg(long, value_name = "REV")]
+    git: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    format: DiffFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Colour in human output (also turned off by NO_COLOR).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Lowest severity of a new finding that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
+    fail_level: FailLevel,
+    /// Do not fail because a quote's words changed.
+    #[arg(long)]
+    allow_altered_quotes: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    /// Changes with a coloured inline word diff.
+    Human,
+    /// The versioned JSON diff report (schema/diff.schema.json).
+    Json,
+    /// A Markdown table to post as a pull request comment.
+    Markdown,
 }
 
 /// Which articles to read, and with which configuration.
@@ -235,6 +272,7 @@ pub fn run() -> ExitCode {
     };
     match args.command {
         Command::Check(c) => check(c),
+        Command::Diff(d) => run_diff(d),
         Command::Baseline {
             action: BaselineAction::Write { file, input },
         } => baseline_write(&file, &input),
@@ -453,4 +491,191 @@ fn write_report(
             human::render_file(p, a, out, args.quiet)
         }),
     }
+}
+
+/// One article's two revisions: display path and bytes (empty for a side that does not
+/// exist: a file added or deleted in the range).
+struct Revisions {
+    path: String,
+    old: Vec<u8>,
+    new: Vec<u8>,
+}
+
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "git {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(out.stdout)
+}
+
+/// The articles changed between `rev` (`A` or `A..B`) and the working tree or `B`.
+fn git_revisions(rev: &str, paths: &[PathBuf]) -> Result<Vec<Revisions>, String> {
+    let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+    let top = PathBuf::from(
+        String::from_utf8_lossy(&git(&cwd, &["rev-parse", "--show-toplevel"])?).trim(),
+    );
+    let (from, to) = match rev.split_once("..") {
+        Some((a, b)) => (a.to_string(), Some(b.to_string())),
+        None => (rev.to_string(), None),
+    };
+    let mut args: Vec<String> = vec![
+        "diff".into(),
+        "--name-status".into(),
+        "--no-renames".into(),
+        "-z".into(),
+        from.clone(),
+    ];
+    args.extend(to.clone());
+    args.push("--".into());
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    let listing = git(&cwd, &args.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let fields: Vec<String> = listing
+        .split(|&b| b == 0)
+        .filter(|f| !f.is_empty())
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect();
+    let mut out = Vec::new();
+    for pair in fields.chunks(2) {
+        let [status, path] = pair else { continue };
+        if !attrib::inputs::ARTICLE_EXTENSIONS
+            .iter()
+            .any(|e| path.to_ascii_lowercase().ends_with(&format!(".{e}")))
+        {
+            continue;
+        }
+        let added = status.starts_with('A');
+        let deleted = status.starts_with('D');
+        let old = if added {
+            Vec::new()
+        } else {
+            git(&top, &["show", &format!("{from}:{path}")])?
+        };
+        let new = if deleted {
+            Vec::new()
+        } else {
+            match &to {
+                Some(b) => git(&top, &["show", &format!("{b}:{path}")])?,
+                None => std::fs::read(top.join(path))
+                    .map_err(|e| format!("{path}: cannot read: {e}"))?,
+            }
+        };
+        out.push(Revisions {
+            path: path.clone(),
+            old,
+            new,
+        });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+fn run_diff(args: DiffArgs) -> ExitCode {
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
+        }
+    };
+    colored::control::set_override(color);
+    let revisions: Vec<(String, String, Vec<u8>, Vec<u8>)> = match &args.git {
+        Some(rev) => match git_revisions(rev, &args.paths) {
+            Ok(r) => r
+                .into_iter()
+                .map(|r| (r.path.clone(), r.path, r.old, r.new))
+                .collect(),
+            Err(e) => {
+                eprintln!("attrib: error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => {
+            let [old, new] = args.paths.as_slice() else {
+                eprintln!("attrib: error: diff takes two files (OLD NEW), or --git REV [PATH...]");
+                return ExitCode::from(2);
+            };
+            let read = |p: &PathBuf| {
+                std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))
+            };
+            match (read(old), read(new)) {
+                (Ok(o), Ok(n)) => {
+                    vec![(old.display().to_string(), new.display().to_string(), o, n)]
+                }
+                (Err(e), _) | (_, Err(e)) => {
+                    eprintln!("attrib: error: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    let results: Vec<Result<attrib::diff::FileDiff, Error>> = revisions
+        .into_par_iter()
+        .map(|(old_path, new_path, old, new)| {
+            let format_of = |p: &str| Format::from_path(Path::new(p));
+            let (o, n) = rayon::join(
+                || attrib::analyze(Path::new(&old_path), old, format_of(&old_path)),
+                || attrib::analyze(Path::new(&new_path), new, format_of(&new_path)),
+            );
+            Ok(attrib::diff::diff(&old_path, &o?, &new_path, &n?))
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut input_error = false;
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => {
+                input_error = true;
+                eprintln!("attrib: error: {e}");
+            }
+        }
+    }
+    let report = attrib::diff::DiffReport::new(files);
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("attrib: error: {}: cannot write: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = io::BufWriter::new(sink);
+    let written = match args.format {
+        DiffFormat::Human => attrib::diff::render::human(&report, &mut out),
+        DiffFormat::Json => attrib::diff::render::json(&report, &mut out),
+        DiffFormat::Markdown => attrib::diff::render::markdown(&report, &mut out),
+    };
+    if let Err(e) = written.and_then(|_| out.flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("attrib: error: cannot write the report: {e}");
+        return ExitCode::from(2);
+    }
+    if input_error {
+        return ExitCode::from(2);
+    }
+    use attrib::diff::ChangeKind;
+    let failed = report
+        .files
+        .iter()
+        .flat_map(|f| &f.changes)
+        .any(|c| match c.kind {
+            ChangeKind::FindingNew => c.severity.is_some_and(|s| args.fail_level.reached_by(s)),
+            ChangeKind::QuoteAltered => !args.allow_altered_quotes,
+            _ => false,
+        });
+    ExitCode::from(u8::from(failed))
 }

@@ -13,6 +13,7 @@ pub mod attribution;
 pub mod baseline;
 pub mod claims;
 pub mod config;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod inputs;
