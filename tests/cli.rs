@@ -536,3 +536,107 @@ fn action_and_hooks_are_well_formed() {
     assert_eq!(hooks[0][0]["id"].as_str(), Some("attrib"));
     assert_eq!(hooks[0][0]["language"].as_str(), Some("rust"));
 }
+
+fn git_in(dir: &std::path::Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn diff_through_git_handles_changes_additions_and_deletions() {
+    let d = tempfile::tempdir().unwrap();
+    let repo = d.path();
+    git_in(repo, &["init", "-q"]);
+    git_in(repo, &["config", "user.email", "t@example.invalid"]);
+    git_in(repo, &["config", "user.name", "T"]);
+    std::fs::write(
+        repo.join("a.md"),
+        "« Nous restons déterminés face à la crise », a déclaré Marie Durand.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        repo.join("gone.md"),
+        "Selon la préfecture, l'incendie a détruit 300 hectares.\n",
+    )
+    .unwrap();
+    std::fs::write(repo.join("notes.rs"), "fn main() {}\n").unwrap();
+    git_in(repo, &["add", "."]);
+    git_in(repo, &["commit", "-qm", "v1"]);
+    std::fs::write(
+        repo.join("a.md"),
+        "« Nous restons résolus face à la crise », a déclaré Marie Durand.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(repo.join("gone.md")).unwrap();
+    std::fs::write(
+        repo.join("new.md"),
+        "Le préjudice atteint 40 millions d'euros.\n",
+    )
+    .unwrap();
+    git_in(repo, &["add", "."]);
+    git_in(repo, &["commit", "-qm", "v2"]);
+    let diff = |args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_attrib"));
+        cmd.current_dir(repo)
+            .arg("diff")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = diff(&["--git", "HEAD~1..HEAD", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["new_path"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["a.md", "gone.md", "new.md"]);
+    let kinds = |i: usize| -> Vec<String> {
+        report["files"][i]["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        kinds(0).contains(&"quote-altered".to_string()),
+        "{:?}",
+        kinds(0)
+    );
+    assert!(
+        kinds(1).contains(&"attribution-removed".to_string()),
+        "{:?}",
+        kinds(1)
+    );
+    assert!(
+        kinds(2).contains(&"claim-added-unattributed".to_string()),
+        "{:?}",
+        kinds(2)
+    );
+    assert_eq!(out.status.code(), Some(1), "an altered quote fails");
+    assert_eq!(
+        diff(&["--git", "HEAD~1..HEAD", "--allow-altered-quotes", "a.md"])
+            .status
+            .code(),
+        Some(0)
+    );
+    // Against the working tree: an uncommitted edit.
+    std::fs::write(
+        repo.join("a.md"),
+        "« Nous restons résolus face à la crise », a dit Paul Roux.\n",
+    )
+    .unwrap();
+    let out = diff(&["--git", "HEAD", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"][0]["changes"][0]["kind"], "speaker-changed");
+}

@@ -12,7 +12,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/check");
+    cases_in("golden/check")
+}
+
+fn cases_in(dir: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    if !root.is_dir() {
+        return Vec::new();
+    }
     let mut out: Vec<PathBuf> = fs::read_dir(&root)
         .expect("golden/check exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -192,4 +199,80 @@ fn golden_json_follows_the_contract() {
             }
         }
     }
+}
+
+fn run_diff(case: &Path, format: &str) -> (String, Option<i32>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_attrib"))
+        .current_dir(case)
+        .args([
+            "diff", "--color", "never", "--format", format, "old.md", "new.md",
+        ])
+        .output()
+        .expect("attrib runs");
+    assert!(
+        out.status.code() != Some(2),
+        "{}: {}",
+        case.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout)
+        .expect("UTF-8 output")
+        .replace(env!("CARGO_PKG_VERSION"), "[VERSION]");
+    (text, out.status.code())
+}
+
+/// Golden revision pairs: `golden/diff/<case>/old.md` and `new.md`, with the diff
+/// reports attrib must print (`expected.json`, `expected.txt`, `expected.md`).
+#[test]
+fn golden_diffs_match() {
+    let bless = std::env::var_os("GOLDEN_BLESS").is_some();
+    assert!(
+        !(bless && std::env::var_os("CI").is_some()),
+        "GOLDEN_BLESS is refused in CI"
+    );
+    let filter = std::env::var("GOLDEN_FILTER").unwrap_or_default();
+    let mut failures = Vec::new();
+    for case in cases_in("golden/diff") {
+        let name = case.file_name().unwrap().to_string_lossy().to_string();
+        if !name.contains(&filter) {
+            continue;
+        }
+        for (format, file) in [
+            ("json", "expected.json"),
+            ("human", "expected.txt"),
+            ("markdown", "expected.md"),
+        ] {
+            let (actual, _) = run_diff(&case, format);
+            let path = case.join(file);
+            if bless {
+                fs::write(&path, &actual).unwrap();
+                continue;
+            }
+            let expected = fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("{}: missing {file}; bless it", case.display()));
+            if expected.replace("\r\n", "\n") != actual {
+                let diff = similar::TextDiff::from_lines(&expected, &actual)
+                    .unified_diff()
+                    .header("expected", "actual")
+                    .to_string();
+                failures.push(format!("{name}/{file}:\n{diff}"));
+            }
+        }
+        // A case named no-change-* must report nothing.
+        if name.starts_with("no-change") {
+            let (json, code) = run_diff(&case, "json");
+            let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert!(
+                v["files"][0]["changes"].as_array().unwrap().is_empty(),
+                "{name}: {json}"
+            );
+            assert_eq!(code, Some(0), "{name}");
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} golden diff mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -70,3 +70,23 @@ fn schema_rejects_contract_violations() {
     bad["files"][0]["quotes"] = serde_json::json!([{"id": "q1", "text": "x", "kind": "quote", "span": {}, "speaker": null}]);
     assert!(!v.is_valid(&bad));
 }
+
+#[test]
+fn live_diff_report_validates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("schema/diff.schema.json")).unwrap())
+            .unwrap();
+    let v = jsonschema::validator_for(&schema).expect("the diff schema is valid");
+    let d = tempfile::tempdir().unwrap();
+    fs::write(d.path().join("old.md"), "« Nous restons déterminés face à la crise », a déclaré Marie Durand.\n\nSelon la préfecture, l'incendie a détruit 300 hectares.\n").unwrap();
+    fs::write(d.path().join("new.md"), "« Nous restons résolus face à la crise », a déclaré Paul Roux.\n\nL'incendie a détruit 300 hectares.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_attrib"))
+        .current_dir(d.path())
+        .args(["diff", "--format", "json", "old.md", "new.md"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["files"][0]["changes"].as_array().unwrap().len() >= 3);
+    assert_valid(&v, &report, "attrib diff");
+}

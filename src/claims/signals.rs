@@ -115,6 +115,21 @@ fn is_date(a: &Article, b: usize, k: usize) -> bool {
 pub fn has_hearsay(a: &Article, b: usize, range: Range<usize>) -> bool {
     let toks = a.tokens(b);
     let rules = &a.lex.syntax.claims;
+    // Most sentences have no verb in the conditional: say so before the costlier scans.
+    let conditional = |k: usize| {
+        let t = &toks[k];
+        t.is_word()
+            && !t.capitalized
+            && t.norm.chars().count() > 5
+            && rules
+                .conditional_suffixes
+                .iter()
+                .any(|s| t.norm.ends_with(s.as_str()))
+            && !rules.conditional_modals.has(t)
+    };
+    if !range.clone().any(conditional) {
+        return false;
+    }
     let outside = |k: usize| !a.in_quote(toks[k].span.start);
     let hypothetical = range
         .clone()

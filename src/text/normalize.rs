@@ -7,6 +7,13 @@
 
 /// Lower-cases, unifies apostrophes to `'` and folds `î`/`û` to `i`/`u`.
 pub fn fold(word: &str) -> String {
+    // Most words are plain lower-case ASCII, or nearly: copy those whole.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
+    {
+        return word.to_string();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
