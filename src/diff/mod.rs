@@ -172,7 +172,10 @@ struct Item {
 
 /// Pairs `old` and `new` items: exact keys first (as multisets), then by similarity.
 /// Returns (old, new) index pairs, and the unpaired indices of each side.
-fn align(old: &[Item], new: &[Item]) -> (Vec<(usize, usize, bool)>, Vec<usize>, Vec<usize>) {
+/// Paired (old, new, exact) indices, then the unpaired old and new indices.
+type Alignment = (Vec<(usize, usize, bool)>, Vec<usize>, Vec<usize>);
+
+fn align(old: &[Item], new: &[Item]) -> Alignment {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, o) in old.iter().enumerate().rev() {
         by_key.entry(o.key.as_str()).or_default().push(i);
