@@ -28,14 +28,15 @@ pub struct Baseline {
     pub entries: Vec<Entry>,
 }
 
-/// The fingerprint of a finding: its rule and the flagged words, whitespace folded.
+/// The fingerprint of a finding: its rule and the flagged words.
 pub fn fingerprint(a: &Analysis, f: &Finding) -> String {
-    let text = &a.document.text[f.span.start..f.span.end];
-    let folded: Vec<&str> = text.split_whitespace().collect();
+    // Typography folded (spaces, no-break spaces, apostrophes, quotation marks): a
+    // re-typeset sentence keeps its fingerprint.
+    let text = crate::diff::normalize(&a.document.text[f.span.start..f.span.end]);
     let digest = Sha256::new()
         .chain_update(f.rule.as_bytes())
         .chain_update([0])
-        .chain_update(folded.join(" ").as_bytes())
+        .chain_update(text.as_bytes())
         .finalize();
     digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }

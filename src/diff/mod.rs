@@ -277,7 +277,12 @@ fn quotes(a: &Analysis) -> Vec<Item> {
         .iter()
         .filter(|q| q.kind != QuoteKind::Mention)
         .map(|q| Item {
-            key: normalize(&q.text),
+            // A quote's final period is dropped before an incise (`« … fini », dit-il`):
+            // typography, not a change of words.
+            key: normalize(&q.text)
+                .trim_end_matches(['.', ',', ';'])
+                .trim_end()
+                .to_string(),
             text: q.text.clone(),
             span: q.span,
             who: q.speaker.as_ref().map(|s| Who {
@@ -409,6 +414,44 @@ pub fn diff(old_path: &str, old: &Analysis, new_path: &str, new: &Analysis) -> F
         }
     }
 
+    // A claim whose source is a quote's speaker repeats the quote's change: keep the
+    // quote's (`speaker changed`, not also `source changed`).
+    let quote_changes: Vec<(Option<Location>, Option<Location>, Option<Who>, Option<Who>)> =
+        changes
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    ChangeKind::QuoteAdded | ChangeKind::QuoteRemoved | ChangeKind::SpeakerChanged
+                )
+            })
+            .map(|c| {
+                (
+                    c.old.as_ref().map(|s| s.span),
+                    c.new.as_ref().map(|s| s.span),
+                    c.old.as_ref().and_then(|s| s.who.clone()),
+                    c.new.as_ref().and_then(|s| s.who.clone()),
+                )
+            })
+            .collect();
+    let inside = |q: &Option<Location>, side: &Option<Side>| match (q, side) {
+        (Some(q), Some(s)) => s.span.start <= q.start && q.start < s.span.end,
+        _ => false,
+    };
+    changes.retain(|c| {
+        if !matches!(
+            c.kind,
+            ChangeKind::AttributionAdded
+                | ChangeKind::AttributionRemoved
+                | ChangeKind::SourceChanged
+        ) {
+            return true;
+        }
+        !quote_changes.iter().any(|(qo, qn, wo, wn)| {
+            (inside(qn, &c.new) && same_who(wn, &c.new.as_ref().and_then(|s| s.who.clone())))
+                || (inside(qo, &c.old) && same_who(wo, &c.old.as_ref().and_then(|s| s.who.clone())))
+        })
+    });
     // Report order: by position in the new revision (old for removals), then kind.
     changes.sort_by_key(|c| {
         let at = c

@@ -368,7 +368,7 @@ fn marker_subject(
 ) -> Option<Subject> {
     let toks = a.tokens(b);
     let end = (start..open)
-        .find(|&k| toks[k].punct().is_some_and(|c| ":;«»“”\"".contains(c)))
+        .find(|&k| toks[k].punct().is_some_and(|c| ":;«»“”\".!?…".contains(c)))
         .unwrap_or(open);
     let commas: Vec<usize> = (start..end).filter(|&k| toks[k].is_punct(',')).collect();
     let first_end = commas.first().copied().unwrap_or(end);
