@@ -172,6 +172,9 @@ struct Item {
 
 /// Pairs `old` and `new` items: exact keys first (as multisets), then by similarity.
 /// Returns (old, new) index pairs, and the unpaired indices of each side.
+/// A quote change's old and new spans and speakers.
+type QuoteChange = (Option<Location>, Option<Location>, Option<Who>, Option<Who>);
+
 /// Paired (old, new, exact) indices, then the unpaired old and new indices.
 type Alignment = (Vec<(usize, usize, bool)>, Vec<usize>, Vec<usize>);
 
@@ -416,24 +419,23 @@ pub fn diff(old_path: &str, old: &Analysis, new_path: &str, new: &Analysis) -> F
 
     // A claim whose source is a quote's speaker repeats the quote's change: keep the
     // quote's (`speaker changed`, not also `source changed`).
-    let quote_changes: Vec<(Option<Location>, Option<Location>, Option<Who>, Option<Who>)> =
-        changes
-            .iter()
-            .filter(|c| {
-                matches!(
-                    c.kind,
-                    ChangeKind::QuoteAdded | ChangeKind::QuoteRemoved | ChangeKind::SpeakerChanged
-                )
-            })
-            .map(|c| {
-                (
-                    c.old.as_ref().map(|s| s.span),
-                    c.new.as_ref().map(|s| s.span),
-                    c.old.as_ref().and_then(|s| s.who.clone()),
-                    c.new.as_ref().and_then(|s| s.who.clone()),
-                )
-            })
-            .collect();
+    let quote_changes: Vec<QuoteChange> = changes
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                ChangeKind::QuoteAdded | ChangeKind::QuoteRemoved | ChangeKind::SpeakerChanged
+            )
+        })
+        .map(|c| {
+            (
+                c.old.as_ref().map(|s| s.span),
+                c.new.as_ref().map(|s| s.span),
+                c.old.as_ref().and_then(|s| s.who.clone()),
+                c.new.as_ref().and_then(|s| s.who.clone()),
+            )
+        })
+        .collect();
     let inside = |q: &Option<Location>, side: &Option<Side>| match (q, side) {
         (Some(q), Some(s)) => s.span.start <= q.start && q.start < s.span.end,
         _ => false,
