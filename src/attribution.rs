@@ -275,11 +275,11 @@ fn governs_content(a: &Article, b: usize, from: usize, end: usize) -> bool {
 fn is_infinitive(a: &Article, t: &crate::text::token::Token) -> bool {
     t.is_word()
         && !t.capitalized
-        && !a.lex.function_words.contains_key(&t.norm)
+        && !a.lex.function_words.contains_key(t.norm.as_str())
         && (["er", "ir", "re", "oir"]
             .iter()
             .any(|e| t.norm.ends_with(e))
-            || a.lex.verb_categories.contains_key(&t.norm))
+            || a.lex.verb_categories.contains_key(t.norm.as_str()))
 }
 
 /// A vague phrasing with no other cue (`des études montrent que`, `on dit que`, `il

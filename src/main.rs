@@ -5,6 +5,11 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// The analysis makes many small, short-lived allocations (tokens, names, snippets), which
+/// mimalloc serves markedly faster than the system allocator, above all across threads.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     cli::run()
 }

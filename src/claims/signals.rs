@@ -60,7 +60,7 @@ fn is_figure(a: &Article, b: usize, k: usize) -> bool {
     if t.kind == TokenKind::Word {
         return rules.number_words.has(t)
             && next.is_some_and(|n| {
-                n.is_word() && !n.capitalized && !a.lex.function_words.contains_key(&n.norm)
+                n.is_word() && !n.capitalized && !a.lex.function_words.contains_key(n.norm.as_str())
             });
     }
     if t.kind != TokenKind::Number || is_date(a, b, k) {
@@ -170,7 +170,7 @@ pub fn has_future(a: &Article, b: usize, range: Range<usize>) -> bool {
         !a.in_quote(t.span.start)
             && t.is_word()
             && !t.capitalized
-            && !a.lex.function_words.contains_key(&t.norm)
+            && !a.lex.function_words.contains_key(t.norm.as_str())
             && t.norm.chars().count() >= 6
             && rules
                 .future_suffixes

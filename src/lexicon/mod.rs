@@ -149,7 +149,7 @@ impl Lexicon {
             lex.given_names.insert(name, feminine);
         }
         for (_, l) in entries(include_str!("../../grammar/fr/name_particles.txt")) {
-            lex.name_particles.insert(fold(l.trim()));
+            lex.name_particles.insert(fold(l.trim()).into_string());
         }
         for (n, l) in entries(include_str!("../../grammar/fr/metonyms.tsv")) {
             match l.split_once('\t') {
@@ -283,7 +283,10 @@ impl Lexicon {
                     continue;
                 }
             };
-            let classes = self.function_words.entry(fold(word.trim())).or_default();
+            let classes = self
+                .function_words
+                .entry(fold(word.trim()).into_string())
+                .or_default();
             if !classes.contains(&class) {
                 classes.push(class);
             }
@@ -314,7 +317,7 @@ impl Lexicon {
             && chars.next().is_none();
         let next = fold(next_word);
         let name_follows = next_word.starts_with(char::is_uppercase)
-            && !self.function_words.contains_key(&next)
+            && !self.function_words.contains_key(next.as_str())
             && self
                 .fronted
                 .get_words(std::slice::from_ref(&next))

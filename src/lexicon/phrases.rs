@@ -64,7 +64,7 @@ impl<T> PhraseTable<T> {
         let mut node = &self.root;
         let mut best = None;
         for (n, t) in tokens.get(i..)?.iter().enumerate() {
-            match node.next.get(&t.norm) {
+            match node.next.get(t.norm.as_str()) {
                 Some(next) => node = next,
                 None => break,
             }
@@ -94,10 +94,10 @@ impl<T> PhraseTable<T> {
     }
 
     /// The value of the entry whose words are exactly `words`.
-    pub fn get_words(&self, words: &[String]) -> Option<&T> {
+    pub fn get_words<S: AsRef<str>>(&self, words: &[S]) -> Option<&T> {
         let mut node = &self.root;
         for w in words {
-            node = node.next.get(w)?;
+            node = node.next.get(w.as_ref())?;
         }
         node.value.as_ref()
     }

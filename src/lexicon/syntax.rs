@@ -21,14 +21,16 @@ impl WordSet {
 
     /// Whether a token is a word of this set.
     pub fn has(&self, t: &Token) -> bool {
-        t.is_word() && self.0.contains(&t.norm)
+        t.is_word() && self.0.contains(t.norm.as_str())
     }
 }
 
 impl<'de> Deserialize<'de> for WordSet {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let words = Vec::<String>::deserialize(d)?;
-        Ok(WordSet(words.iter().map(|w| fold(w)).collect()))
+        Ok(WordSet(
+            words.iter().map(|w| fold(w).into_string()).collect(),
+        ))
     }
 }
 
@@ -155,6 +157,6 @@ impl Syntax {
         if !t.is_word() {
             return None;
         }
-        self.pronouns.get(&t.norm).copied()
+        self.pronouns.get(t.norm.as_str()).copied()
     }
 }

@@ -80,9 +80,12 @@ impl<'a> Article<'a> {
                         && !after_open
                         && t.is_word()
                         && t.capitalized
-                        && !lex.function_words.contains_key(&t.norm)
+                        && !lex.function_words.contains_key(t.norm.as_str())
                     {
-                        proper_words.insert(doc.text[t.span.start..t.span.end].to_string());
+                        let word = &doc.text[t.span.start..t.span.end];
+                        if !proper_words.contains(word) {
+                            proper_words.insert(word.to_string());
+                        }
                     }
                 }
             }

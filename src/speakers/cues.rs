@@ -91,7 +91,7 @@ fn after_determiner(a: &Article, toks: &[Token], k: usize) -> bool {
         return true;
     };
     let verb_context = before.is_word()
-        && (before.capitalized && !a.lex.function_words.contains_key(&before.norm)
+        && (before.capitalized && !a.lex.function_words.contains_key(before.norm.as_str())
             || a.is(before, WordClass::Pronoun)
             || a.is(before, WordClass::Relative)
             || a.lex.syntax.words.inversion_triggers.has(before)

@@ -79,7 +79,7 @@ impl Article<'_> {
         // (determiners may be either: `le Monde`).
         let same_case = |len: usize, caps: &Vec<bool>| {
             toks[i..i + len].iter().zip(caps).all(|(t, &cap)| {
-                !cap || t.capitalized || self.lex.function_words.contains_key(&t.norm)
+                !cap || t.capitalized || self.lex.function_words.contains_key(t.norm.as_str())
             }) && toks[i..i + len].iter().any(|t| t.capitalized)
         };
         if let Some((len, caps)) = self.lex.media.match_at(toks, i)
@@ -115,7 +115,7 @@ impl Article<'_> {
             return false;
         }
         let surface = &self.doc.text[t.span.start..t.span.end];
-        if self.lex.function_words.contains_key(&t.norm)
+        if self.lex.function_words.contains_key(t.norm.as_str())
             || self.lex.fronted.match_at(toks, i).is_some()
         {
             // `Le`, `Selon`, `Il`: capitalised only because they open a sentence.
@@ -128,7 +128,9 @@ impl Article<'_> {
             || self.proper_words.contains(surface)
             || is_all_caps(t, &self.doc.text)
             || toks.get(i + 1).is_some_and(|n| {
-                n.is_word() && n.capitalized && !self.lex.function_words.contains_key(&n.norm)
+                n.is_word()
+                    && n.capitalized
+                    && !self.lex.function_words.contains_key(n.norm.as_str())
             })
     }
 
@@ -146,7 +148,8 @@ impl Article<'_> {
                 .is_some_and(|n| n.is_word() && n.capitalized);
             if t.is_word() && (t.capitalized || t.hyphen_joined) {
                 e += 1;
-            } else if (t.is_word() && self.lex.name_particles.contains(&t.norm) || t.is_punct('&'))
+            } else if (t.is_word() && self.lex.name_particles.contains(t.norm.as_str())
+                || t.is_punct('&'))
                 && next_cap
             {
                 e += 2;
@@ -312,7 +315,7 @@ impl Article<'_> {
             if t.is_word()
                 && !t.capitalized
                 && self.lex.syntax.words.is_adverb(&t.norm)
-                && !self.lex.function_words.contains_key(&t.norm)
+                && !self.lex.function_words.contains_key(t.norm.as_str())
                 && self.lex.source_nouns.match_at(toks, i).is_none()
             {
                 i += 1;
@@ -683,7 +686,7 @@ impl Article<'_> {
                 let particle = k >= 2
                     && toks[k - 2].capitalized
                     && toks.get(k).is_some_and(|n| n.capitalized)
-                    && self.lex.name_particles.contains(&t.norm);
+                    && self.lex.name_particles.contains(t.norm.as_str());
                 if (genitive && !at_start) || particle {
                     k -= 1;
                     continue;
@@ -1023,7 +1026,7 @@ impl Article<'_> {
                     && !t.capitalized
                     && (self.lex.syntax.words.is_auxiliary(&t.norm)
                         || self.lex.verbs.match_at(toks, k).is_some()
-                        || !self.lex.function_words.contains_key(&t.norm))
+                        || !self.lex.function_words.contains_key(t.norm.as_str()))
             })
         };
         if toks.get(k).is_some_and(|t| t.is_punct(',')) {
@@ -1053,7 +1056,7 @@ impl Article<'_> {
                 && !t.capitalized
                 && (self.lex.syntax.words.is_auxiliary(&t.norm)
                     || self.lex.verbs.match_at(toks, k).is_some()
-                    || !self.lex.function_words.contains_key(&t.norm))
+                    || !self.lex.function_words.contains_key(t.norm.as_str()))
         })
     }
 
@@ -1214,7 +1217,7 @@ impl Article<'_> {
         let kind = self.classify_name(b, s, e);
         if e - s == 1 {
             let surname = &self.tokens(b)[s].norm;
-            if let Some(list) = self.by_surname.get(surname) {
+            if let Some(list) = self.by_surname.get(surname.as_str()) {
                 let at = list.partition_point(|&m| self.mentions[m].span.end <= span.start);
                 let m = if at > 0 {
                     list[at - 1]
@@ -1258,7 +1261,7 @@ pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize
                 let plural = i > 0 && a.lex.syntax.words.plural_determiners.has(&toks[i - 1]);
                 if e - i == 1
                     && kind != SourceKind::Media
-                    && let Some(&m) = by_surname.get(&toks[i].norm).and_then(|v| v.last())
+                    && let Some(&m) = by_surname.get(toks[i].norm.as_str()).and_then(|v| v.last())
                 {
                     name = out[m].name.clone();
                     kind = SourceKind::Person;
@@ -1276,7 +1279,7 @@ pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize
                         .filter(|t| t.is_word() && t.capitalized)
                     {
                         by_surname
-                            .entry(t.norm.clone())
+                            .entry(t.norm.to_string())
                             .or_default()
                             .push(out.len());
                     }

@@ -5,16 +5,18 @@
 //! `i` and `u` (`reconnait`). Lexicon entries and text words go through the same function,
 //! so one entry matches every spelling.
 
+use compact_str::CompactString;
+
 /// Lower-cases, unifies apostrophes to `'` and folds `î`/`û` to `i`/`u`.
-pub fn fold(word: &str) -> String {
+pub fn fold(word: &str) -> CompactString {
     // Most words are plain lower-case ASCII, or nearly: copy those whole.
     if word
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
     {
-        return word.to_string();
+        return CompactString::new(word);
     }
-    let mut out = String::with_capacity(word.len());
+    let mut out = CompactString::with_capacity(word.len());
     for c in word.chars() {
         match c {
             '\u{2019}' | '\u{02bc}' | '\u{00b4}' | '`' => out.push('\''),
