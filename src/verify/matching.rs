@@ -200,7 +200,11 @@ fn align(q: &[u64], starts: &[usize], s: &[u64]) -> Vec<(usize, usize)> {
         }
     }
     let last = n * cols;
-    let mut j = (0..cols).min_by_key(|&j| (d[last + j], j)).unwrap_or(0);
+    // Among equally good ends the longest: a last word changed is a substitution, not a
+    // word the source lacks.
+    let mut j = (0..cols)
+        .min_by_key(|&j| (d[last + j], std::cmp::Reverse(j)))
+        .unwrap_or(0);
     let mut ranges = vec![(0usize, 0usize); starts.len()];
     let mut k = starts.len().saturating_sub(1);
     ranges[k].1 = j;
@@ -237,12 +241,29 @@ fn align(q: &[u64], starts: &[usize], s: &[u64]) -> Vec<(usize, usize)> {
     ranges
 }
 
-fn joined(text: &str, words: &[Word]) -> String {
-    words
-        .iter()
-        .map(|w| w.text(text))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The text from the first to the last of `words`, as written (punctuation between them
+/// kept), spaces folded: what a reader recognises in a diff.
+pub fn joined(text: &str, words: &[Word]) -> String {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return String::new();
+    };
+    fold_spaces(&text[first.start as usize..last.end as usize])
+}
+
+/// Runs of spaces (line breaks, blanked markup, no-break spaces) as one space, and none
+/// after an apostrophe (a decoded `l&rsquo;an` leaves blanks behind it).
+pub fn fold_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split(crate::text::normalize::is_space) {
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with(crate::text::normalize::is_apostrophe) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn push(ops: &mut Vec<WordOp>, op: Op, text: String) {
@@ -292,7 +313,7 @@ fn align_in(query: &Query, src: &SourceText, si: usize, win: Window) -> Alignmen
                 } => push(
                     &mut ops,
                     Op::Delete,
-                    joined(&src.text, &sw[a + old_index..a + old_index + old_len]),
+                    joined(&src.mask, &sw[a + old_index..a + old_index + old_len]),
                 ),
                 DiffOp::Insert {
                     new_index, new_len, ..
@@ -310,7 +331,7 @@ fn align_in(query: &Query, src: &SourceText, si: usize, win: Window) -> Alignmen
                     push(
                         &mut ops,
                         Op::Delete,
-                        joined(&src.text, &sw[a + old_index..a + old_index + old_len]),
+                        joined(&src.mask, &sw[a + old_index..a + old_index + old_len]),
                     );
                     push(
                         &mut ops,
@@ -392,7 +413,13 @@ mod tests {
     fn passage(a: &Alignment, src: &SourceText) -> Vec<String> {
         a.fragments
             .iter()
-            .map(|&(s, e)| joined(&src.text, &src.words[s..e]))
+            .map(|&(s, e)| {
+                src.words[s..e]
+                    .iter()
+                    .map(|w| w.text(&src.text))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 

@@ -235,10 +235,7 @@ pub fn verify(article_path: &str, article: &Analysis, sources: &[SourceText]) ->
                 let m = Match {
                     source: src.path.clone(),
                     span: src.lines.locate(&src.text, span),
-                    text: src.mask[span.start..span.end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    text: matching::fold_spaces(&src.mask[span.start..span.end]),
                     speaker,
                     time,
                     similarity: round3(a.similarity),
