@@ -456,6 +456,20 @@ mod tests {
     }
 
     #[test]
+    fn vtt_with_bom_crlf_and_no_final_newline() {
+        let text = "\u{feff}WEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nPESKOV : Oui.\r\n\r\n00:02.000 --> 00:03.500\r\nNon.";
+        let p = parse_vtt(text).unwrap();
+        assert_eq!(
+            spoken(&p),
+            [
+                ("Oui.".into(), Some("PESKOV".into()), 1000),
+                ("Non.".into(), Some("PESKOV".into()), 2000),
+            ]
+        );
+        assert!(!p.mask.contains('\r'));
+    }
+
+    #[test]
     fn two_voices_in_one_cue() {
         let text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A B>Oui ? <v C D>Non.";
         let p = parse_vtt(text).unwrap();
