@@ -1,5 +1,7 @@
 //! Argument parsing (clap derive) and the `check` command.
 
+mod verify;
+
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,6 +37,8 @@ enum Command {
     Check(CheckArgs),
     /// Compare the quotes and sourcing of two revisions of an article.
     Diff(DiffArgs),
+    /// Hold each quote of an article against its sources (transcripts, releases, reports).
+    Verify(verify::VerifyArgs),
     /// Record the current findings, so that `check --baseline` reports only new ones.
     Baseline {
         #[command(subcommand)]
@@ -273,6 +277,7 @@ pub fn run() -> ExitCode {
     match args.command {
         Command::Check(c) => check(c),
         Command::Diff(d) => run_diff(d),
+        Command::Verify(v) => verify::run(v),
         Command::Baseline {
             action: BaselineAction::Write { file, input },
         } => baseline_write(&file, &input),

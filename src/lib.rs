@@ -28,6 +28,7 @@ pub mod source;
 pub mod speakers;
 pub mod suppression;
 pub mod text;
+pub mod verify;
 
 pub use analysis::{Analysis, analyze, analyze_text};
 pub use document::Format;

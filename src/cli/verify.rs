@@ -1,0 +1,145 @@
+//! The `verify` command: reads the article and its sources, prints the report, and maps
+//! the verdicts to an exit code.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use attrib::verify::{self, SourceText, Verdict};
+use attrib::{Format, analyze};
+use clap::ValueEnum;
+use rayon::prelude::*;
+
+use super::ColorChoice;
+
+#[derive(clap::Args)]
+pub struct VerifyArgs {
+    /// The article whose quotes to check (Markdown, plain text or HTML).
+    article: PathBuf,
+    /// A source the quotes come from: .srt, .vtt, .md, .txt, .html (repeatable).
+    #[arg(long = "source", value_name = "FILE", required = true)]
+    sources: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = VerifyFormat::Human)]
+    format: VerifyFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Colour in human output (also turned off by NO_COLOR).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Verdicts that make the exit code 1 (repeatable or comma-separated); default all.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
+    fail_on: Vec<FailOn>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum VerifyFormat {
+    /// A line per quote: verdict, where it was found, and a coloured word diff.
+    Human,
+    /// The versioned JSON report (schema/verify.schema.json).
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Altered,
+    NotFound,
+    Misattributed,
+}
+
+impl FailOn {
+    fn verdict(self) -> Verdict {
+        match self {
+            FailOn::Altered => Verdict::Altered,
+            FailOn::NotFound => Verdict::NotFound,
+            FailOn::Misattributed => Verdict::Misattributed,
+        }
+    }
+}
+
+pub fn run(args: VerifyArgs) -> ExitCode {
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
+        }
+    };
+    colored::control::set_override(color);
+    let (article, sources) = rayon::join(
+        || {
+            let path = &args.article;
+            if path.is_dir() {
+                return Err(attrib::Error::IsDirectory { path: path.clone() });
+            }
+            let bytes = std::fs::read(path).map_err(|source| attrib::Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            analyze(path, bytes, Format::from_path(path))
+        },
+        || {
+            args.sources
+                .par_iter()
+                .map(|p| SourceText::load(p))
+                .collect::<Vec<_>>()
+        },
+    );
+    let mut failed = false;
+    let article = article
+        .map_err(|e| {
+            failed = true;
+            eprintln!("attrib: error: {e}");
+        })
+        .ok();
+    let mut loaded = Vec::with_capacity(sources.len());
+    for s in sources {
+        match s {
+            Ok(s) => loaded.push(s),
+            Err(e) => {
+                failed = true;
+                eprintln!("attrib: error: {e}");
+            }
+        }
+    }
+    let Some(article) = article.filter(|_| !failed) else {
+        return ExitCode::from(2);
+    };
+    let report = verify::verify(&display(&args.article), &article, &loaded);
+
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("attrib: error: {}: cannot write: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = io::BufWriter::new(sink);
+    let written = match args.format {
+        VerifyFormat::Human => verify::render::human(&report, &mut out),
+        VerifyFormat::Json => verify::render::json(&report, &mut out),
+    };
+    if let Err(e) = written.and_then(|_| out.flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("attrib: error: cannot write the report: {e}");
+        return ExitCode::from(2);
+    }
+    let fail_on: Vec<Verdict> = if args.fail_on.is_empty() {
+        vec![Verdict::Altered, Verdict::NotFound, Verdict::Misattributed]
+    } else {
+        args.fail_on.iter().map(|f| f.verdict()).collect()
+    };
+    let failed = report.quotes.iter().any(|q| fail_on.contains(&q.verdict));
+    ExitCode::from(u8::from(failed))
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
