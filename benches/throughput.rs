@@ -12,6 +12,10 @@ use attrib::lexicon::FR;
 use attrib::report::FileReport;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
+/// The allocator of the `attrib` binary, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// All golden inputs, concatenated: a few dozen short articles in every quoting style.
 fn sample() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/check");
@@ -77,5 +81,42 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput);
+/// `attrib diff` on two 5 MB revisions (every tenth paragraph reworded): both analyses and
+/// the alignment, the two revisions analysed in parallel as the CLI does.
+fn diff_revisions(c: &mut Criterion) {
+    let old = sized(&sample(), 5 << 20);
+    let new: String = old
+        .split("\n\n")
+        .enumerate()
+        .map(|(i, p)| {
+            if i % 10 == 3 {
+                p.replacen("e", "é", 1)
+            } else {
+                p.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let analyze = |text: &str| {
+        let doc = Document::parse(
+            Path::new("bench.md"),
+            text.as_bytes().to_vec(),
+            Format::Markdown,
+        )
+        .expect("UTF-8");
+        analyze_document(doc, &FR)
+    };
+    let mut group = c.benchmark_group("diff");
+    group.throughput(Throughput::Bytes((old.len() + new.len()) as u64));
+    group.sample_size(10);
+    group.bench_function("revisions-5MB", |b| {
+        b.iter(|| {
+            let (o, n) = rayon::join(|| analyze(&old), || analyze(&new));
+            attrib::diff::diff("old.md", &o, "new.md", &n)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, throughput, diff_revisions);
 criterion_main!(benches);

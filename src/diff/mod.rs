@@ -27,6 +27,8 @@ const PAIR_RATIO: f32 = 0.5;
 /// At most this many candidates are compared for each unpaired item (long revisions
 /// with many changes stay fast).
 const PAIR_WINDOW: usize = 64;
+/// Of those, how many (the most word-sharing) are compared by a full word diff.
+const PAIR_DIFFS: usize = 6;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -198,10 +200,41 @@ fn align(old: &[Item], new: &[Item]) -> Alignment {
     let old_left: Vec<usize> = (0..old.len()).filter(|&i| !old_used[i]).collect();
     // Similar leftovers, best first, each compared with a bounded window of candidates.
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    let bag = |key: &str| -> Vec<u64> {
+        let mut words: Vec<u64> = key.split_whitespace().map(word_hash).collect();
+        words.sort_unstable();
+        words
+    };
+    let old_bags: HashMap<usize, Vec<u64>> =
+        old_left.iter().map(|&i| (i, bag(&old[i].key))).collect();
     for (a, &j) in new_left.iter().enumerate() {
+        let new_bag = bag(&new[j].key);
+        let mut bounded: Vec<(f32, usize, usize)> = Vec::new();
         let from = a.saturating_sub(PAIR_WINDOW / 2).min(old_left.len());
-        for &i in old_left.iter().skip(from).take(PAIR_WINDOW) {
+        for (k, &i) in old_left.iter().enumerate().skip(from).take(PAIR_WINDOW) {
+            // The words two texts share (and their spaces, the diff's other tokens) bound
+            // its ratio from above: most pairs are ruled out without running the diff.
+            let old_bag = &old_bags[&i];
+            let spaces = |b: &Vec<u64>| b.len().saturating_sub(1);
+            let shared = common(old_bag, &new_bag) + spaces(old_bag).min(spaces(&new_bag));
+            let tokens = old_bag.len() + spaces(old_bag) + new_bag.len() + spaces(&new_bag);
+            let bound = 2.0 * shared as f32 / tokens.max(1) as f32;
+            if bound >= PAIR_RATIO {
+                bounded.push((bound, k.abs_diff(a), i));
+            }
+        }
+        // Only the most promising few are diffed: a revision that rewrites every item
+        // costs a few diffs an item, not a window's worth.
+        // Among equals, the nearest to the item's own place (a text repeated in both).
+        bounded.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        // A diff already as good as the next bound cannot be beaten: stop there.
+        let mut best = 0.0f32;
+        for &(bound, _, i) in bounded.iter().take(PAIR_DIFFS) {
+            if best >= bound {
+                break;
+            }
             let ratio = TextDiff::from_words(old[i].key.as_str(), new[j].key.as_str()).ratio();
+            best = best.max(ratio);
             if ratio >= PAIR_RATIO {
                 candidates.push((ratio, i, j));
             }
@@ -221,6 +254,30 @@ fn align(old: &[Item], new: &[Item]) -> Alignment {
     let new_rest = new_left.into_iter().filter(|&j| !new_taken[j]).collect();
     pairs.sort_by_key(|p| (p.1, p.0));
     (pairs, old_rest, new_rest)
+}
+
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    word.hash(&mut h);
+    h.finish()
+}
+
+/// Size of the multiset intersection of two sorted lists.
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn side(a: &Analysis, item: &Item) -> Side {
