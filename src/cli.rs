@@ -112,6 +112,10 @@ struct InputArgs {
     /// Ignore all configuration files.
     #[arg(long)]
     isolated: bool,
+    /// Refuse files larger than this many megabytes (an error, exit code 2; the other files
+    /// are still checked).
+    #[arg(long, value_name = "MB", default_value_t = 100)]
+    max_file_size: u64,
 }
 
 #[derive(clap::Args)]
@@ -285,9 +289,13 @@ pub fn run() -> ExitCode {
 }
 
 /// Reads one input: its display name, its bytes and its format.
+/// How many leading bytes are searched for a NUL to tell a binary file (as git does).
+const BINARY_PROBE: usize = 8000;
+
 fn read(
     input: &Input,
     stdin_name: Option<&str>,
+    max_bytes: u64,
 ) -> Result<(String, PathBuf, Vec<u8>, Format), Error> {
     match input {
         Input::Stdin => {
@@ -310,10 +318,25 @@ fn read(
             if path.is_dir() {
                 return Err(Error::IsDirectory { path: path.clone() });
             }
-            let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            let io = |source| Error::Io {
                 path: path.clone(),
                 source,
-            })?;
+            };
+            let size = std::fs::metadata(path).map_err(io)?.len();
+            if size > max_bytes {
+                return Err(Error::TooLarge {
+                    path: path.clone(),
+                    size,
+                    limit: max_bytes,
+                });
+            }
+            let bytes = std::fs::read(path).map_err(io)?;
+            if let Some(offset) = bytes.iter().take(BINARY_PROBE).position(|&b| b == 0) {
+                return Err(Error::Binary {
+                    path: path.clone(),
+                    offset,
+                });
+            }
             Ok((
                 path.display().to_string(),
                 path.clone(),
@@ -347,10 +370,11 @@ fn analyze_inputs(args: &InputArgs) -> Result<(Vec<(String, Analysis)>, bool), (
         jobs.push((input, settings));
     }
     let stdin_name = args.stdin_filename.as_deref();
+    let max_bytes = args.max_file_size.saturating_mul(1 << 20);
     let results: Vec<Result<(String, Analysis), Error>> = jobs
         .par_iter()
         .map(|(input, settings)| {
-            let (name, path, bytes, format) = read(input, stdin_name)?;
+            let (name, path, bytes, format) = read(input, stdin_name, max_bytes)?;
             let lex = settings.lexicon.as_ref().unwrap_or(&FR);
             let mut analysis = analyze_with(&path, bytes, format, lex)?;
             settings.config.apply(&mut analysis.findings);
@@ -359,9 +383,14 @@ fn analyze_inputs(args: &InputArgs) -> Result<(Vec<(String, Analysis)>, bool), (
         .collect();
     let mut input_error = false;
     let mut analyses = Vec::with_capacity(results.len());
-    for r in results {
+    for (r, (input, _)) in results.into_iter().zip(&jobs) {
         match r {
             Ok(pair) => analyses.push(pair),
+            // A binary file met while walking a directory is skipped; named, it is an error.
+            Err(e @ Error::Binary { .. }) if matches!(input, Input::File(p) if !args.paths.contains(p)) =>
+            {
+                eprintln!("attrib: note: skipped {e}");
+            }
             Err(e) => {
                 input_error = true;
                 fail(&e);

@@ -12,6 +12,15 @@ pub enum Error {
     },
     #[error("{}: is a directory, not an article", path.display())]
     IsDirectory { path: PathBuf },
+    #[error("{}: {size} bytes, over the limit of {limit} bytes (--max-file-size)", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// A NUL byte near the start: an image, an archive, a compiled file, not an article.
+    #[error("{}: binary content (a NUL byte at byte {offset}), not an article", path.display())]
+    Binary { path: PathBuf, offset: usize },
     #[error("{}:{line}: invalid UTF-8 at byte {offset}", path.display())]
     InvalidUtf8 {
         path: PathBuf,

@@ -640,3 +640,57 @@ fn diff_through_git_handles_changes_additions_and_deletions() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["files"][0]["changes"][0]["kind"], "speaker-changed");
 }
+
+#[test]
+fn binary_files_met_in_a_walk_are_skipped_with_a_note() {
+    let d = tempfile::tempdir().unwrap();
+    write(&d, "a.md", GOOD.as_bytes());
+    write(&d, "photo.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let dir = d.path().display().to_string();
+    let out = attrib(&["check", "--format", "concise", &dir], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("note: skipped") && stderr.contains("photo.md: binary content"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_binary_file_named_on_the_command_line_is_an_error() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(&d, "photo.md", b"GIF89a\0\x01\0\x01");
+    let out = attrib(&["check", &p], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error:") && stderr.contains("binary content"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_and_the_rest_checked() {
+    let d = tempfile::tempdir().unwrap();
+    write(&d, "a.md", NO_SPEAKER.as_bytes());
+    let big = "Une phrase sans guillemets. ".repeat(40_000); // about 1.1 MB
+    write(&d, "big.md", big.as_bytes());
+    let dir = d.path().display().to_string();
+    let out = attrib(
+        &["check", "--format", "concise", "--max-file-size", "1", &dir],
+        None,
+    );
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("big.md") && stderr.contains("--max-file-size"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("quote-without-speaker"), "{stdout}");
+    // Under the default limit the same file is checked.
+    let out = attrib(&["check", "--format", "concise", &dir], None);
+    assert_ne!(out.status.code(), Some(2));
+}
