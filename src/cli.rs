@@ -289,6 +289,48 @@ pub fn run() -> ExitCode {
 }
 
 /// Reads one input: its display name, its bytes and its format.
+/// Turns colour on or off for the `colored` crate: `auto` colours a terminal only, never a
+/// file (`-o`), and honours `NO_COLOR`.
+fn set_color(choice: ColorChoice, output: Option<&Path>) {
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && io::stdout().is_terminal()
+        }
+    };
+    colored::control::set_override(color);
+}
+
+/// Writes a report to `output` (standard output when `None`), buffered. Failures are
+/// printed; `Err` means exit code 2. A closed pipe (`attrib check … | head`) is not an
+/// error: the reader has had enough.
+fn emit(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), ()> {
+    let sink: Box<dyn Write> = match output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("attrib: error: {}: cannot write: {e}", path.display());
+                return Err(());
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = io::BufWriter::new(sink);
+    match write(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("attrib: error: cannot write the report: {e}");
+            Err(())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// How many leading bytes are searched for a NUL to tell a binary file (as git does).
 const BINARY_PROBE: usize = 8000;
 
@@ -425,16 +467,7 @@ fn baseline_write(file: &Path, input: &InputArgs) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && io::stdout().is_terminal()
-        }
-    };
-    colored::control::set_override(color);
+    set_color(args.color, args.output.as_deref());
     let Ok((mut analyses, input_error)) = analyze_inputs(&args.input) else {
         return ExitCode::from(2);
     };
@@ -461,23 +494,11 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
 
-    let sink: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("attrib: error: {}: cannot write: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-        None => Box::new(io::stdout().lock()),
-    };
-    let mut out = io::BufWriter::new(sink);
-    let written = write_report(&args, &analyses, &mut out);
-    // A closed pipe (`attrib check … | head`) is not an error: the reader has had enough.
-    if let Err(e) = written.and_then(|_| out.flush())
-        && e.kind() != io::ErrorKind::BrokenPipe
+    if emit(args.output.as_deref(), |out| {
+        write_report(&args, &analyses, out)
+    })
+    .is_err()
     {
-        eprintln!("attrib: error: cannot write the report: {e}");
         return ExitCode::from(2);
     }
 
@@ -613,16 +634,7 @@ fn git_revisions(rev: &str, paths: &[PathBuf]) -> Result<Vec<Revisions>, String>
 }
 
 fn run_diff(args: DiffArgs) -> ExitCode {
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && io::stdout().is_terminal()
-        }
-    };
-    colored::control::set_override(color);
+    set_color(args.color, args.output.as_deref());
     let revisions: Vec<(String, String, Vec<u8>, Vec<u8>)> = match &args.git {
         Some(rev) => match git_revisions(rev, &args.paths) {
             Ok(r) => r
@@ -676,26 +688,12 @@ fn run_diff(args: DiffArgs) -> ExitCode {
         }
     }
     let report = attrib::diff::DiffReport::new(files);
-    let sink: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("attrib: error: {}: cannot write: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-        None => Box::new(io::stdout().lock()),
-    };
-    let mut out = io::BufWriter::new(sink);
-    let written = match args.format {
-        DiffFormat::Human => attrib::diff::render::human(&report, &mut out),
-        DiffFormat::Json => attrib::diff::render::json(&report, &mut out),
-        DiffFormat::Markdown => attrib::diff::render::markdown(&report, &mut out),
-    };
-    if let Err(e) = written.and_then(|_| out.flush())
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        eprintln!("attrib: error: cannot write the report: {e}");
+    let written = emit(args.output.as_deref(), |out| match args.format {
+        DiffFormat::Human => attrib::diff::render::human(&report, out),
+        DiffFormat::Json => attrib::diff::render::json(&report, out),
+        DiffFormat::Markdown => attrib::diff::render::markdown(&report, out),
+    });
+    if written.is_err() {
         return ExitCode::from(2);
     }
     if input_error {

@@ -11,22 +11,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+use common::{Golden, cases_in, name_of};
+
 fn cases() -> Vec<PathBuf> {
     cases_in("golden/check")
-}
-
-fn cases_in(dir: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    if !root.is_dir() {
-        return Vec::new();
-    }
-    let mut out: Vec<PathBuf> = fs::read_dir(&root)
-        .expect("golden/check exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    out.sort();
-    out
 }
 
 fn input_of(case: &Path) -> String {
@@ -67,49 +56,21 @@ fn run(case: &Path, input: &str, format: &str) -> String {
 
 #[test]
 fn golden_reports_match() {
-    let bless = std::env::var_os("GOLDEN_BLESS").is_some();
-    assert!(
-        !(bless && std::env::var_os("CI").is_some()),
-        "GOLDEN_BLESS is refused in CI"
-    );
-    let filter = std::env::var("GOLDEN_FILTER").unwrap_or_default();
-    let mut failures = Vec::new();
-    let mut checked = 0;
+    let mut golden = Golden::from_env();
     for case in cases() {
-        let name = case.file_name().unwrap().to_string_lossy().to_string();
-        if !name.contains(&filter) {
+        if !golden.selects(&name_of(&case)) {
             continue;
         }
         let input = input_of(&case);
         for (format, file) in [("json", "expected.json"), ("human", "expected.txt")] {
-            let actual = run(&case, &input, format);
-            let path = case.join(file);
-            if bless {
-                fs::write(&path, &actual).unwrap();
-                continue;
-            }
-            let expected = fs::read_to_string(&path)
-                .unwrap_or_else(|_| panic!("{}: missing {file}; bless it", case.display()));
-            checked += 1;
-            if expected.replace("\r\n", "\n") != actual {
-                let diff = similar::TextDiff::from_lines(&expected, &actual)
-                    .unified_diff()
-                    .header("expected", "actual")
-                    .to_string();
-                failures.push(format!("{name}/{file}:\n{diff}"));
-            }
+            golden.compare(&case, file, &run(&case, &input, format));
         }
     }
     assert!(
-        bless || checked > 0 || !filter.is_empty(),
+        golden.bless || golden.checked > 0 || golden.filtered(),
         "no golden case found"
     );
-    assert!(
-        failures.is_empty(),
-        "{} golden mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    golden.finish("golden");
 }
 
 /// Every expected JSON report validates against the published schema's required fields
@@ -225,16 +186,10 @@ fn run_diff(case: &Path, format: &str) -> (String, Option<i32>) {
 /// reports attrib must print (`expected.json`, `expected.txt`, `expected.md`).
 #[test]
 fn golden_diffs_match() {
-    let bless = std::env::var_os("GOLDEN_BLESS").is_some();
-    assert!(
-        !(bless && std::env::var_os("CI").is_some()),
-        "GOLDEN_BLESS is refused in CI"
-    );
-    let filter = std::env::var("GOLDEN_FILTER").unwrap_or_default();
-    let mut failures = Vec::new();
+    let mut golden = Golden::from_env();
     for case in cases_in("golden/diff") {
-        let name = case.file_name().unwrap().to_string_lossy().to_string();
-        if !name.contains(&filter) {
+        let name = name_of(&case);
+        if !golden.selects(&name) {
             continue;
         }
         for (format, file) in [
@@ -242,21 +197,7 @@ fn golden_diffs_match() {
             ("human", "expected.txt"),
             ("markdown", "expected.md"),
         ] {
-            let (actual, _) = run_diff(&case, format);
-            let path = case.join(file);
-            if bless {
-                fs::write(&path, &actual).unwrap();
-                continue;
-            }
-            let expected = fs::read_to_string(&path)
-                .unwrap_or_else(|_| panic!("{}: missing {file}; bless it", case.display()));
-            if expected.replace("\r\n", "\n") != actual {
-                let diff = similar::TextDiff::from_lines(&expected, &actual)
-                    .unified_diff()
-                    .header("expected", "actual")
-                    .to_string();
-                failures.push(format!("{name}/{file}:\n{diff}"));
-            }
+            golden.compare(&case, file, &run_diff(&case, format).0);
         }
         // A case named no-change-* must report nothing.
         if name.starts_with("no-change") {
@@ -269,10 +210,5 @@ fn golden_diffs_match() {
             assert_eq!(code, Some(0), "{name}");
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} golden diff mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    golden.finish("golden diff");
 }

@@ -12,6 +12,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::{Golden, cases_in, name_of};
+
 fn attrib_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_attrib"))
         .current_dir(dir)
@@ -22,14 +25,7 @@ fn attrib_in(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/verify");
-    let mut out: Vec<PathBuf> = fs::read_dir(&root)
-        .expect("golden/verify exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    out.sort();
-    out
+    cases_in("golden/verify")
 }
 
 fn sources_of(case: &Path) -> Vec<String> {
@@ -71,48 +67,20 @@ fn run(case: &Path, format: &str) -> (String, Option<i32>) {
 
 #[test]
 fn golden_verifications_match() {
-    let bless = std::env::var_os("GOLDEN_BLESS").is_some();
-    assert!(
-        !(bless && std::env::var_os("CI").is_some()),
-        "GOLDEN_BLESS is refused in CI"
-    );
-    let filter = std::env::var("GOLDEN_FILTER").unwrap_or_default();
-    let mut failures = Vec::new();
-    let mut checked = 0;
+    let mut golden = Golden::from_env();
     for case in cases() {
-        let name = case.file_name().unwrap().to_string_lossy().to_string();
-        if !name.contains(&filter) {
+        if !golden.selects(&name_of(&case)) {
             continue;
         }
         for (format, file) in [("json", "expected.json"), ("human", "expected.txt")] {
-            let (actual, _) = run(&case, format);
-            let path = case.join(file);
-            if bless {
-                fs::write(&path, &actual).unwrap();
-                continue;
-            }
-            let expected = fs::read_to_string(&path)
-                .unwrap_or_else(|_| panic!("{}: missing {file}; bless it", case.display()));
-            checked += 1;
-            if expected.replace("\r\n", "\n") != actual {
-                let diff = similar::TextDiff::from_lines(&expected, &actual)
-                    .unified_diff()
-                    .header("expected", "actual")
-                    .to_string();
-                failures.push(format!("{name}/{file}:\n{diff}"));
-            }
+            golden.compare(&case, file, &run(&case, format).0);
         }
     }
     assert!(
-        bless || checked > 0 || !filter.is_empty(),
+        golden.bless || golden.checked > 0 || golden.filtered(),
         "no golden case found"
     );
-    assert!(
-        failures.is_empty(),
-        "{} golden verify mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    golden.finish("golden verify");
 }
 
 /// Between them the golden cases give every verdict, a timestamp from each transcript

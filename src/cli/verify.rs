@@ -1,12 +1,12 @@
 //! The `verify` command: reads the article and its sources, prints the report, and maps
 //! the verdicts to an exit code.
 
-use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use attrib::analyze;
+use attrib::inputs::Input;
 use attrib::verify::{self, SourceText, Verdict};
-use attrib::{Format, analyze};
 use clap::ValueEnum;
 use rayon::prelude::*;
 
@@ -59,27 +59,12 @@ impl FailOn {
 }
 
 pub fn run(args: VerifyArgs) -> ExitCode {
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && io::stdout().is_terminal()
-        }
-    };
-    colored::control::set_override(color);
+    super::set_color(args.color, args.output.as_deref());
     let (article, sources) = rayon::join(
         || {
-            let path = &args.article;
-            if path.is_dir() {
-                return Err(attrib::Error::IsDirectory { path: path.clone() });
-            }
-            let bytes = std::fs::read(path).map_err(|source| attrib::Error::Io {
-                path: path.clone(),
-                source,
-            })?;
-            analyze(path, bytes, Format::from_path(path))
+            let input = Input::File(args.article.clone());
+            let (_, path, bytes, format) = super::read(&input, None, u64::MAX)?;
+            analyze(&path, bytes, format)
         },
         || {
             args.sources
@@ -110,25 +95,11 @@ pub fn run(args: VerifyArgs) -> ExitCode {
     };
     let report = verify::verify(&display(&args.article), &article, &loaded);
 
-    let sink: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("attrib: error: {}: cannot write: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-        None => Box::new(io::stdout().lock()),
-    };
-    let mut out = io::BufWriter::new(sink);
-    let written = match args.format {
-        VerifyFormat::Human => verify::render::human(&report, &mut out),
-        VerifyFormat::Json => verify::render::json(&report, &mut out),
-    };
-    if let Err(e) = written.and_then(|_| out.flush())
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        eprintln!("attrib: error: cannot write the report: {e}");
+    let written = super::emit(args.output.as_deref(), |out| match args.format {
+        VerifyFormat::Human => verify::render::human(&report, out),
+        VerifyFormat::Json => verify::render::json(&report, out),
+    });
+    if written.is_err() {
         return ExitCode::from(2);
     }
     let fail_on: Vec<Verdict> = if args.fail_on.is_empty() {
