@@ -44,46 +44,76 @@ pub fn fingerprint(a: &Analysis, f: &Finding) -> String {
 impl Baseline {
     /// The baseline of a run: every finding of every file, sorted.
     pub fn of(analyses: &[(String, Analysis)]) -> Baseline {
-        let mut entries: Vec<Entry> = analyses
-            .iter()
-            .flat_map(|(path, a)| {
-                a.findings.iter().map(move |f| Entry {
-                    path: path.clone(),
-                    rule: f.rule.to_string(),
-                    fingerprint: fingerprint(a, f),
-                })
-            })
-            .collect();
-        entries.sort();
-        Baseline {
-            version: BASELINE_VERSION,
-            entries,
+        let mut baseline = Baseline::default();
+        for (path, a) in analyses {
+            baseline.record(path, a);
         }
+        baseline.finish()
+    }
+
+    /// Adds one file's findings, so that a run can be recorded file by file.
+    pub fn record(&mut self, path: &str, a: &Analysis) {
+        self.entries.extend(a.findings.iter().map(|f| Entry {
+            path: path.to_string(),
+            rule: f.rule.to_string(),
+            fingerprint: fingerprint(a, f),
+        }));
+    }
+
+    /// The recorded entries sorted (the written order does not depend on the run's).
+    pub fn finish(mut self) -> Baseline {
+        self.entries.sort();
+        self.version = BASELINE_VERSION;
+        self
     }
 
     /// Removes the findings the baseline accepts; returns the entries left unmatched.
     pub fn filter(&self, analyses: &mut [(String, Analysis)]) -> Vec<Entry> {
+        let mut filter = self.filter_files();
+        for (path, a) in analyses.iter_mut() {
+            filter.apply(path, a);
+        }
+        filter.stale()
+    }
+
+    /// A filter applied file by file, for runs that do not hold every analysis at once.
+    pub fn filter_files(&self) -> Filter<'_> {
         let mut left: BTreeMap<&Entry, usize> = BTreeMap::new();
         for e in &self.entries {
             *left.entry(e).or_default() += 1;
         }
-        for (path, a) in analyses.iter_mut() {
-            let prints: Vec<String> = a.findings.iter().map(|f| fingerprint(a, f)).collect();
-            let mut keep = Vec::with_capacity(a.findings.len());
-            for (f, print) in std::mem::take(&mut a.findings).into_iter().zip(prints) {
-                let key = Entry {
-                    path: path.clone(),
-                    rule: f.rule.to_string(),
-                    fingerprint: print,
-                };
-                match left.get_mut(&key) {
-                    Some(n) if *n > 0 => *n -= 1,
-                    _ => keep.push(f),
-                }
+        Filter { left }
+    }
+}
+
+/// The baseline entries not yet matched by a finding, as a run goes through its files.
+pub struct Filter<'b> {
+    left: BTreeMap<&'b Entry, usize>,
+}
+
+impl Filter<'_> {
+    /// Removes from `a` the findings the baseline accepts.
+    pub fn apply(&mut self, path: &str, a: &mut Analysis) {
+        let prints: Vec<String> = a.findings.iter().map(|f| fingerprint(a, f)).collect();
+        let mut keep = Vec::with_capacity(a.findings.len());
+        for (f, print) in std::mem::take(&mut a.findings).into_iter().zip(prints) {
+            let key = Entry {
+                path: path.to_string(),
+                rule: f.rule.to_string(),
+                fingerprint: print,
+            };
+            match self.left.get_mut(&key) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ => keep.push(f),
             }
-            a.findings = keep;
         }
-        left.into_iter()
+        a.findings = keep;
+    }
+
+    /// The entries no finding matched: fixed or moved findings.
+    pub fn stale(self) -> Vec<Entry> {
+        self.left
+            .into_iter()
             .flat_map(|(e, n)| std::iter::repeat_n(e.clone(), n))
             .collect()
     }

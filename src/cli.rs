@@ -1,24 +1,19 @@
 //! Argument parsing (clap derive) and the `check` command.
 
+mod check;
 mod verify;
+
+use check::{CheckArgs, InputArgs};
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use attrib::analysis::analyze_with;
-use attrib::baseline::Baseline;
-use attrib::config::{Config, ConfigError};
-use attrib::inputs::{self, Input};
-use attrib::lexicon::{FR, Lexicon};
-use attrib::render::{concise, github, human, json, sarif};
-use attrib::report::{FileReport, Report};
+use attrib::inputs::Input;
 use attrib::rules::Severity;
-use attrib::{Analysis, Error, Format};
+use attrib::{Error, Format};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use std::collections::HashMap;
-use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -92,157 +87,6 @@ enum DiffFormat {
     Markdown,
 }
 
-/// Which articles to read, and with which configuration.
-#[derive(clap::Args)]
-struct InputArgs {
-    /// Articles or directories to check (Markdown, plain text); `-` reads standard input.
-    /// Directories are walked for .md, .markdown, .txt, .html and .htm files, honouring
-    /// .gitignore.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-    /// Glob of paths to leave out when walking directories (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    exclude: Vec<String>,
-    /// Name to report for standard input (also decides its format by extension).
-    #[arg(long, value_name = "NAME")]
-    stdin_filename: Option<String>,
-    /// Use this configuration file for every input instead of the nearest attrib.toml.
-    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
-    config: Option<PathBuf>,
-    /// Ignore all configuration files.
-    #[arg(long)]
-    isolated: bool,
-    /// Refuse files larger than this many megabytes (an error, exit code 2; the other files
-    /// are still checked).
-    #[arg(long, value_name = "MB", default_value_t = 100)]
-    max_file_size: u64,
-}
-
-#[derive(clap::Args)]
-struct CheckArgs {
-    #[command(flatten)]
-    input: InputArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    format: OutputFormat,
-    /// Write the report to this file instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Colour in human output (also turned off by NO_COLOR).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
-    fail_level: FailLevel,
-    /// Exit 0 even when findings reach the fail level (input errors still exit 2).
-    #[arg(long)]
-    exit_zero: bool,
-    /// Print findings only: no quote list, sources or summaries.
-    #[arg(short, long)]
-    quiet: bool,
-    /// Print how many findings each rule gave instead of the findings.
-    #[arg(long)]
-    statistics: bool,
-    /// Report only findings not recorded in this baseline (see `attrib baseline write`).
-    #[arg(long, value_name = "FILE")]
-    baseline: Option<PathBuf>,
-}
-
-/// A configuration and the lexicon it implies, shared by the files it governs.
-struct Settings {
-    config: Config,
-    lexicon: Option<Lexicon>,
-}
-
-impl Settings {
-    fn new(config: Config) -> Settings {
-        let lexicon = config.has_vocabulary().then(|| config.lexicon(&FR));
-        Settings { config, lexicon }
-    }
-}
-
-/// Finds, loads and caches the configuration governing each input.
-struct Configs {
-    fixed: Option<Arc<Settings>>,
-    by_path: HashMap<PathBuf, Arc<Settings>>,
-    by_dir: HashMap<PathBuf, Option<PathBuf>>,
-    default: Arc<Settings>,
-}
-
-impl Configs {
-    fn new(args: &InputArgs) -> Result<Configs, ConfigError> {
-        let fixed = match (&args.config, args.isolated) {
-            (Some(path), _) => Some(Arc::new(Settings::new(Config::load(path)?))),
-            (None, true) => Some(Arc::new(Settings::new(Config::default()))),
-            (None, false) => None,
-        };
-        Ok(Configs {
-            fixed,
-            by_path: HashMap::new(),
-            by_dir: HashMap::new(),
-            default: Arc::new(Settings::new(Config::default())),
-        })
-    }
-
-    /// The settings for files in `dir`.
-    fn for_dir(&mut self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
-        if let Some(fixed) = &self.fixed {
-            return Ok(fixed.clone());
-        }
-        let found = match self.by_dir.get(dir) {
-            Some(found) => found.clone(),
-            None => {
-                let found = Config::find(dir);
-                self.by_dir.insert(dir.to_path_buf(), found.clone());
-                found
-            }
-        };
-        let Some(path) = found else {
-            return Ok(self.default.clone());
-        };
-        if let Some(s) = self.by_path.get(&path) {
-            return Ok(s.clone());
-        }
-        let settings = Arc::new(Settings::new(Config::load(&path)?));
-        self.by_path.insert(path, settings.clone());
-        Ok(settings)
-    }
-}
-
-fn dir_of(input: &Input) -> PathBuf {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    match input {
-        Input::Stdin => cwd,
-        Input::File(p) => {
-            let parent = p
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map_or(cwd.clone(), Path::to_path_buf);
-            if parent.is_absolute() {
-                parent
-            } else {
-                cwd.join(parent)
-            }
-        }
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
-    /// rustc-style findings, the quote list, sources and a summary.
-    Human,
-    /// One line a finding: `path:line:col: severity rule message`.
-    Concise,
-    /// The versioned JSON report (schema/report.schema.json).
-    Json,
-    /// One file's JSON report a line.
-    Jsonl,
-    /// GitHub Actions annotations (`::warning file=…::…`).
-    Github,
-    /// SARIF 2.1.0, for GitHub code scanning and CI dashboards.
-    Sarif,
-}
-
 #[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -279,12 +123,12 @@ pub fn run() -> ExitCode {
         }
     };
     match args.command {
-        Command::Check(c) => check(c),
+        Command::Check(c) => check::check(c),
         Command::Diff(d) => run_diff(d),
         Command::Verify(v) => verify::run(v),
         Command::Baseline {
             action: BaselineAction::Write { file, input },
-        } => baseline_write(&file, &input),
+        } => check::baseline_write(&file, &input),
     }
 }
 
@@ -386,165 +230,6 @@ fn read(
                 Format::from_path(path),
             ))
         }
-    }
-}
-
-/// Expands, reads and analyses the inputs in parallel, with their configurations.
-/// Input errors are printed; `Err` is a usage or configuration error (exit 2).
-fn analyze_inputs(args: &InputArgs) -> Result<(Vec<(String, Analysis)>, bool), ()> {
-    let fail = |e: &dyn std::fmt::Display| eprintln!("attrib: error: {e}");
-    let mut configs = Configs::new(args).map_err(|e| fail(&e))?;
-    // Directories are walked with the excludes of the configuration governing them.
-    let mut exclude = args.exclude.clone();
-    for path in args.paths.iter().filter(|p| p.is_dir()) {
-        let dir = if path.is_absolute() {
-            path.clone()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(path)
-        };
-        let settings = configs.for_dir(&dir).map_err(|e| fail(&e))?;
-        exclude.extend(settings.config.exclude.iter().cloned());
-    }
-    let inputs = inputs::expand(&args.paths, &exclude).map_err(|e| fail(&e))?;
-    let mut jobs: Vec<(Input, Arc<Settings>)> = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let settings = configs.for_dir(&dir_of(&input)).map_err(|e| fail(&e))?;
-        jobs.push((input, settings));
-    }
-    let stdin_name = args.stdin_filename.as_deref();
-    let max_bytes = args.max_file_size.saturating_mul(1 << 20);
-    let results: Vec<Result<(String, Analysis), Error>> = jobs
-        .par_iter()
-        .map(|(input, settings)| {
-            let (name, path, bytes, format) = read(input, stdin_name, max_bytes)?;
-            let lex = settings.lexicon.as_ref().unwrap_or(&FR);
-            let mut analysis = analyze_with(&path, bytes, format, lex)?;
-            settings.config.apply(&mut analysis.findings);
-            Ok((name, analysis))
-        })
-        .collect();
-    let mut input_error = false;
-    let mut analyses = Vec::with_capacity(results.len());
-    for (r, (input, _)) in results.into_iter().zip(&jobs) {
-        match r {
-            Ok(pair) => analyses.push(pair),
-            // A binary file met while walking a directory is skipped; named, it is an error.
-            Err(e @ Error::Binary { .. }) if matches!(input, Input::File(p) if !args.paths.contains(p)) =>
-            {
-                eprintln!("attrib: note: skipped {e}");
-            }
-            Err(e) => {
-                input_error = true;
-                fail(&e);
-            }
-        }
-    }
-    Ok((analyses, input_error))
-}
-
-fn baseline_write(file: &Path, input: &InputArgs) -> ExitCode {
-    let Ok((analyses, input_error)) = analyze_inputs(input) else {
-        return ExitCode::from(2);
-    };
-    let baseline = Baseline::of(&analyses);
-    let text = match serde_json::to_string_pretty(&baseline) {
-        Ok(t) => t + "\n",
-        Err(e) => {
-            eprintln!("attrib: error: cannot encode the baseline: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    if let Err(e) = std::fs::write(file, text) {
-        eprintln!("attrib: error: {}: cannot write: {e}", file.display());
-        return ExitCode::from(2);
-    }
-    eprintln!(
-        "attrib: wrote {} findings to {}",
-        baseline.entries.len(),
-        file.display()
-    );
-    ExitCode::from(if input_error { 2 } else { 0 })
-}
-
-fn check(args: CheckArgs) -> ExitCode {
-    set_color(args.color, args.output.as_deref());
-    let Ok((mut analyses, input_error)) = analyze_inputs(&args.input) else {
-        return ExitCode::from(2);
-    };
-    if let Some(path) = &args.baseline {
-        let baseline: Baseline = match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
-        {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("attrib: error: {}: not a baseline: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        };
-        let stale = baseline.filter(&mut analyses);
-        if !stale.is_empty() {
-            eprintln!(
-                "attrib: {} stale baseline entries (fixed or moved; rewrite the baseline):",
-                stale.len()
-            );
-            for e in &stale {
-                eprintln!("  {} {} {}", e.path, e.rule, e.fingerprint);
-            }
-        }
-    }
-
-    if emit(args.output.as_deref(), |out| {
-        write_report(&args, &analyses, out)
-    })
-    .is_err()
-    {
-        return ExitCode::from(2);
-    }
-
-    if input_error {
-        return ExitCode::from(2);
-    }
-    let failed = !args.exit_zero
-        && analyses
-            .iter()
-            .flat_map(|(_, a)| &a.findings)
-            .any(|f| args.fail_level.reached_by(f.severity));
-    ExitCode::from(u8::from(failed))
-}
-
-fn write_report(
-    args: &CheckArgs,
-    analyses: &[(String, Analysis)],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    if args.statistics && matches!(args.format, OutputFormat::Human | OutputFormat::Concise) {
-        return human::render_statistics(analyses, out);
-    }
-    match args.format {
-        OutputFormat::Json => {
-            let files = analyses
-                .iter()
-                .map(|(p, a)| FileReport::from_analysis(p.clone(), a))
-                .collect();
-            json::render(&Report::new(files), out)
-        }
-        OutputFormat::Jsonl => analyses.iter().try_for_each(|(p, a)| {
-            json::render_line(&FileReport::from_analysis(p.clone(), a), out)
-        }),
-        OutputFormat::Concise => analyses
-            .iter()
-            .try_for_each(|(p, a)| concise::render_file(p, a, out)),
-        OutputFormat::Sarif => sarif::render(analyses, out),
-        OutputFormat::Github => analyses
-            .iter()
-            .try_for_each(|(p, a)| github::render_file(p, a, out)),
-        OutputFormat::Human => analyses.iter().enumerate().try_for_each(|(i, (p, a))| {
-            if i > 0 && !args.quiet {
-                writeln!(out)?;
-            }
-            human::render_file(p, a, out, args.quiet)
-        }),
     }
 }
 

@@ -694,3 +694,60 @@ fn files_over_the_size_limit_are_refused_and_the_rest_checked() {
     let out = attrib(&["check", "--format", "concise", &dir], None);
     assert_ne!(out.status.code(), Some(2));
 }
+
+#[test]
+fn many_files_stream_in_path_order_whatever_the_thread_count() {
+    // More files than one window holds (four per thread), of uneven sizes, so that
+    // windows finish out of order and the writer still follows the paths.
+    let files: Vec<(String, String)> = (0..45)
+        .map(|i| {
+            let body = format!("{NO_SPEAKER}Selon la mairie, {i} bancs ont été posés.\n\n");
+            (
+                format!("d{}/f{i:02}.md", i % 3),
+                body.repeat(1 + (i * 7) % 13),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let d = tree(&refs);
+    let dir = d.path().to_str().unwrap();
+    for format in ["json", "jsonl", "concise", "human", "sarif"] {
+        let run = |jobs: &str| {
+            let out = attrib(
+                &[
+                    "check",
+                    "-j",
+                    jobs,
+                    "--format",
+                    format,
+                    "--color",
+                    "never",
+                    "--fail-level",
+                    "warning",
+                    dir,
+                ],
+                None,
+            );
+            assert_eq!(out.status.code(), Some(1), "{format}");
+            out.stdout
+        };
+        let one = run("1");
+        assert_eq!(one, run("2"), "{format}: -j 1 and -j 2 differ");
+        assert_eq!(one, run("7"), "{format}: -j 1 and -j 7 differ");
+    }
+    let json = attrib(&["check", "--format", "json", dir], None).stdout;
+    let report: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 45);
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+}

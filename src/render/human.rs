@@ -184,17 +184,27 @@ fn excerpt(text: &str, max: usize) -> String {
 }
 
 /// `--statistics`: how many findings each rule gave over the whole run, most first.
-pub fn render_statistics(analyses: &[(String, Analysis)], out: &mut dyn Write) -> io::Result<()> {
-    let mut counts: Vec<(&'static str, Severity, usize)> = Vec::new();
-    for f in analyses.iter().flat_map(|(_, a)| &a.findings) {
-        match counts.iter_mut().find(|(r, _, _)| *r == f.rule) {
-            Some(c) => c.2 += 1,
-            None => counts.push((f.rule, f.severity, 1)),
+/// Counted file by file, so a run never holds more than one file's analysis for it.
+#[derive(Default)]
+pub struct Statistics {
+    counts: Vec<(&'static str, Severity, usize)>,
+}
+
+impl Statistics {
+    pub fn add(&mut self, a: &Analysis) {
+        for f in &a.findings {
+            match self.counts.iter_mut().find(|(r, _, _)| *r == f.rule) {
+                Some(c) => c.2 += 1,
+                None => self.counts.push((f.rule, f.severity, 1)),
+            }
         }
     }
-    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
-    for (rule, severity, n) in counts {
-        writeln!(out, "{n:>6}  {rule:<24} {}", severity.as_str())?;
+
+    pub fn render(mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+        for (rule, severity, n) in self.counts {
+            writeln!(out, "{n:>6}  {rule:<24} {}", severity.as_str())?;
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -36,26 +36,20 @@ fn uri(path: &str) -> String {
     out
 }
 
-pub fn render(analyses: &[(String, Analysis)], out: &mut dyn Write) -> io::Result<()> {
-    let rules: Vec<Value> = RULES
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "shortDescription": {"text": r.description},
-                "fullDescription": {"text": r.description},
-                "help": {"text": format!("{} See the attrib README, section Rules.", r.description)},
-                "defaultConfiguration": {"level": level(r.severity)},
-            })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for (path, a) in analyses {
+/// The results of a run, gathered file by file (findings only, not whole analyses), then
+/// written as one SARIF document.
+#[derive(Default)]
+pub struct Sarif {
+    results: Vec<Value>,
+}
+
+impl Sarif {
+    pub fn add(&mut self, path: &str, a: &Analysis) {
         let doc = &a.document;
         for f in &a.findings {
             let loc = doc.lines.locate(&doc.text, f.span);
             let index = RULES.iter().position(|r| r.id == f.rule).unwrap_or(0);
-            results.push(json!({
+            self.results.push(json!({
                 "ruleId": f.rule,
                 "ruleIndex": index,
                 "level": level(f.severity),
@@ -76,17 +70,32 @@ pub fn render(analyses: &[(String, Analysis)], out: &mut dyn Write) -> io::Resul
             }));
         }
     }
-    let sarif = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "attrib", "version": env!("CARGO_PKG_VERSION"), "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
-    serde_json::to_writer_pretty(&mut *out, &sarif).map_err(io::Error::other)?;
-    writeln!(out)
+
+    pub fn render(self, out: &mut dyn Write) -> io::Result<()> {
+        let rules: Vec<Value> = RULES
+            .iter()
+            .map(|r| {
+                json!({
+                    "id": r.id,
+                    "shortDescription": {"text": r.description},
+                    "fullDescription": {"text": r.description},
+                    "help": {"text": format!("{} See the attrib README, section Rules.", r.description)},
+                    "defaultConfiguration": {"level": level(r.severity)},
+                })
+            })
+            .collect();
+        let sarif = json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {"name": "attrib", "version": env!("CARGO_PKG_VERSION"), "rules": rules}},
+                "columnKind": "unicodeCodePoints",
+                "results": self.results,
+            }]
+        });
+        serde_json::to_writer_pretty(&mut *out, &sarif).map_err(io::Error::other)?;
+        writeln!(out)
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,36 @@ pub fn fold(word: &str) -> CompactString {
     {
         return CompactString::new(word);
     }
+    // Folded into a stack buffer, then stored once: pushing char by char onto the string
+    // cost more than the rest of tokenizing. Longer words (rare) take the general path.
+    let mut buf = [0u8; FOLD_BUFFER];
+    let mut len = 0;
+    for c in word.chars() {
+        let folded = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '\u{2019}' | '\u{02bc}' | '\u{00b4}' | '`' => '\'',
+            'î' | 'Î' => 'i',
+            'û' | 'Û' => 'u',
+            c if c.is_ascii() => c,
+            // Latin-1 capitals (`É`, `À`, `Ç`) are their small letters less 0x20.
+            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'ß'..='ÿ' => c,
+            _ => return fold_general(word),
+        };
+        if len + folded.len_utf8() > buf.len() {
+            return fold_general(word);
+        }
+        len += folded.encode_utf8(&mut buf[len..]).len();
+    }
+    std::str::from_utf8(&buf[..len]).map_or_else(|_| fold_general(word), CompactString::new)
+}
+
+/// Room for the folded form of any ordinary word.
+const FOLD_BUFFER: usize = 64;
+
+/// [`fold`] for words with letters outside Latin-1 (`Œ`, `ł`) or very long ones.
+#[cold]
+fn fold_general(word: &str) -> CompactString {
     let mut out = CompactString::with_capacity(word.len());
     for c in word.chars() {
         match c {

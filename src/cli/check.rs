@@ -1,0 +1,423 @@
+//! `attrib check` and `attrib baseline write`.
+//!
+//! The inputs are read and analysed in parallel a window at a time; each analysis is
+//! rendered in input order as soon as its turn comes, then dropped. A run over an archive
+//! therefore holds a few files' analyses at once, never the archive's: memory is bounded
+//! by the largest files, not by the corpus.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use attrib::analysis::analyze_with;
+use attrib::baseline::Baseline;
+use attrib::config::{Config, ConfigError};
+use attrib::inputs::{self, Input};
+use attrib::lexicon::{FR, Lexicon};
+use attrib::render::human::Statistics;
+use attrib::render::json::JsonStream;
+use attrib::render::sarif::Sarif;
+use attrib::render::{concise, github, human, json};
+use attrib::report::FileReport;
+use attrib::{Analysis, Error};
+use clap::ValueEnum;
+use rayon::prelude::*;
+
+use super::{ColorChoice, FailLevel, emit, read, set_color};
+
+/// Which articles to read, and with which configuration.
+#[derive(clap::Args)]
+pub(super) struct InputArgs {
+    /// Articles or directories to check (Markdown, plain text); `-` reads standard input.
+    /// Directories are walked for .md, .markdown, .txt, .html and .htm files, honouring
+    /// .gitignore.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Glob of paths to leave out when walking directories (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Name to report for standard input (also decides its format by extension).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Use this configuration file for every input instead of the nearest attrib.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore all configuration files.
+    #[arg(long)]
+    isolated: bool,
+    /// Refuse files larger than this many megabytes (an error, exit code 2; the other files
+    /// are still checked).
+    #[arg(long, value_name = "MB", default_value_t = 100)]
+    max_file_size: u64,
+    /// Check this many files at once (threads); default: one per core.
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
+#[derive(clap::Args)]
+pub(super) struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Colour in human output (also turned off by NO_COLOR).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
+    fail_level: FailLevel,
+    /// Exit 0 even when findings reach the fail level (input errors still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print findings only: no quote list, sources or summaries.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Print how many findings each rule gave instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Report only findings not recorded in this baseline (see `attrib baseline write`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+/// A configuration and the lexicon it implies, shared by the files it governs.
+struct Settings {
+    config: Config,
+    lexicon: Option<Lexicon>,
+}
+
+impl Settings {
+    fn new(config: Config) -> Settings {
+        let lexicon = config.has_vocabulary().then(|| config.lexicon(&FR));
+        Settings { config, lexicon }
+    }
+}
+
+/// Finds, loads and caches the configuration governing each input.
+struct Configs {
+    fixed: Option<Arc<Settings>>,
+    by_path: HashMap<PathBuf, Arc<Settings>>,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    default: Arc<Settings>,
+}
+
+impl Configs {
+    fn new(args: &InputArgs) -> Result<Configs, ConfigError> {
+        let fixed = match (&args.config, args.isolated) {
+            (Some(path), _) => Some(Arc::new(Settings::new(Config::load(path)?))),
+            (None, true) => Some(Arc::new(Settings::new(Config::default()))),
+            (None, false) => None,
+        };
+        Ok(Configs {
+            fixed,
+            by_path: HashMap::new(),
+            by_dir: HashMap::new(),
+            default: Arc::new(Settings::new(Config::default())),
+        })
+    }
+
+    /// The settings for files in `dir`.
+    fn for_dir(&mut self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed.clone());
+        }
+        let found = match self.by_dir.get(dir) {
+            Some(found) => found.clone(),
+            None => {
+                let found = Config::find(dir);
+                self.by_dir.insert(dir.to_path_buf(), found.clone());
+                found
+            }
+        };
+        let Some(path) = found else {
+            return Ok(self.default.clone());
+        };
+        if let Some(s) = self.by_path.get(&path) {
+            return Ok(s.clone());
+        }
+        let settings = Arc::new(Settings::new(Config::load(&path)?));
+        self.by_path.insert(path, settings.clone());
+        Ok(settings)
+    }
+}
+
+fn dir_of(input: &Input) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match input {
+        Input::Stdin => cwd,
+        Input::File(p) => {
+            let parent = p
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or(cwd.clone(), Path::to_path_buf);
+            if parent.is_absolute() {
+                parent
+            } else {
+                cwd.join(parent)
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum OutputFormat {
+    /// rustc-style findings, the quote list, sources and a summary.
+    Human,
+    /// One line a finding: `path:line:col: severity rule message`.
+    Concise,
+    /// The versioned JSON report (schema/report.schema.json).
+    Json,
+    /// One file's JSON report a line.
+    Jsonl,
+    /// GitHub Actions annotations (`::warning file=…::…`).
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and CI dashboards.
+    Sarif,
+}
+
+/// How many inputs each thread has in flight: enough to keep every core busy when files
+/// differ in size, few enough that memory stays bounded by the largest files.
+const WINDOW_PER_THREAD: usize = 4;
+
+/// The inputs of a run, each with the settings governing it.
+pub(super) struct Jobs<'a> {
+    args: &'a InputArgs,
+    jobs: Vec<(Input, Arc<Settings>)>,
+}
+
+impl<'a> Jobs<'a> {
+    /// Expands the inputs and finds their configurations. `Err` is a usage or
+    /// configuration error, already printed (exit 2).
+    pub(super) fn prepare(args: &'a InputArgs) -> Result<Jobs<'a>, ()> {
+        let fail = |e: &dyn std::fmt::Display| eprintln!("attrib: error: {e}");
+        if let Some(n) = args.jobs {
+            // The global pool is built once per process, here, before any parallel work.
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(usize::from(n))
+                .build_global()
+                .map_err(|e| fail(&e))?;
+        }
+        let mut configs = Configs::new(args).map_err(|e| fail(&e))?;
+        // Directories are walked with the excludes of the configuration governing them.
+        let mut exclude = args.exclude.clone();
+        for path in args.paths.iter().filter(|p| p.is_dir()) {
+            let dir = if path.is_absolute() {
+                path.clone()
+            } else {
+                std::env::current_dir().unwrap_or_default().join(path)
+            };
+            let settings = configs.for_dir(&dir).map_err(|e| fail(&e))?;
+            exclude.extend(settings.config.exclude.iter().cloned());
+        }
+        let inputs = inputs::expand(&args.paths, &exclude).map_err(|e| fail(&e))?;
+        let mut jobs = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            let settings = configs.for_dir(&dir_of(&input)).map_err(|e| fail(&e))?;
+            jobs.push((input, settings));
+        }
+        Ok(Jobs { args, jobs })
+    }
+
+    /// Reads and analyses the inputs in parallel and hands each analysis to `each` in
+    /// input order. Input errors are printed as their turn comes; the result says whether
+    /// there was one (exit 2). An error from `each` (a failed write) ends the run.
+    pub(super) fn for_each(
+        &self,
+        mut each: impl FnMut(String, Analysis) -> io::Result<()>,
+    ) -> io::Result<bool> {
+        let stdin_name = self.args.stdin_filename.as_deref();
+        let max_bytes = self.args.max_file_size.saturating_mul(1 << 20);
+        let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
+        let mut input_error = false;
+        for chunk in self.jobs.chunks(window) {
+            let results: Vec<Result<(String, Analysis), Error>> = chunk
+                .par_iter()
+                .map(|(input, settings)| {
+                    let (name, path, bytes, format) = read(input, stdin_name, max_bytes)?;
+                    let lex = settings.lexicon.as_ref().unwrap_or(&FR);
+                    let mut analysis = analyze_with(&path, bytes, format, lex)?;
+                    settings.config.apply(&mut analysis.findings);
+                    Ok((name, analysis))
+                })
+                .collect();
+            for (r, (input, _)) in results.into_iter().zip(chunk) {
+                match r {
+                    Ok((name, analysis)) => each(name, analysis)?,
+                    // A binary file met while walking a directory is skipped; named, it is
+                    // an error.
+                    Err(e @ Error::Binary { .. }) if matches!(input, Input::File(p) if !self.args.paths.contains(p)) =>
+                    {
+                        eprintln!("attrib: note: skipped {e}");
+                    }
+                    Err(e) => {
+                        input_error = true;
+                        eprintln!("attrib: error: {e}");
+                    }
+                }
+            }
+        }
+        Ok(input_error)
+    }
+}
+
+pub(super) fn baseline_write(file: &Path, input: &InputArgs) -> ExitCode {
+    let Ok(jobs) = Jobs::prepare(input) else {
+        return ExitCode::from(2);
+    };
+    let mut baseline = Baseline::default();
+    let Ok(input_error) = jobs.for_each(|path, a| {
+        baseline.record(&path, &a);
+        Ok(())
+    }) else {
+        return ExitCode::from(2);
+    };
+    let baseline = baseline.finish();
+    let text = match serde_json::to_string_pretty(&baseline) {
+        Ok(t) => t + "\n",
+        Err(e) => {
+            eprintln!("attrib: error: cannot encode the baseline: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = std::fs::write(file, text) {
+        eprintln!("attrib: error: {}: cannot write: {e}", file.display());
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "attrib: wrote {} findings to {}",
+        baseline.entries.len(),
+        file.display()
+    );
+    ExitCode::from(if input_error { 2 } else { 0 })
+}
+
+pub(super) fn check(args: CheckArgs) -> ExitCode {
+    set_color(args.color, args.output.as_deref());
+    let Ok(jobs) = Jobs::prepare(&args.input) else {
+        return ExitCode::from(2);
+    };
+    let baseline: Option<Baseline> = match &args.baseline {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("attrib: error: {}: not a baseline: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut filter = baseline.as_ref().map(Baseline::filter_files);
+    let mut failed = false;
+    let mut input_error = false;
+    let written = emit(args.output.as_deref(), |out| {
+        let mut report = ReportWriter::begin(&args, out)?;
+        input_error = jobs.for_each(|path, mut a| {
+            if let Some(filter) = &mut filter {
+                filter.apply(&path, &mut a);
+            }
+            failed |= a
+                .findings
+                .iter()
+                .any(|f| args.fail_level.reached_by(f.severity));
+            report.file(&path, &a, out)
+        })?;
+        report.end(out)
+    });
+    if let Some(filter) = filter {
+        let stale = filter.stale();
+        if !stale.is_empty() {
+            eprintln!(
+                "attrib: {} stale baseline entries (fixed or moved; rewrite the baseline):",
+                stale.len()
+            );
+            for e in &stale {
+                eprintln!("  {} {} {}", e.path, e.rule, e.fingerprint);
+            }
+        }
+    }
+    if written.is_err() || input_error {
+        return ExitCode::from(2);
+    }
+    ExitCode::from(u8::from(failed && !args.exit_zero))
+}
+
+/// Writes the report of a run file by file, in the chosen format.
+struct ReportWriter<'a> {
+    args: &'a CheckArgs,
+    files: usize,
+    whole: Whole,
+}
+
+/// What a format keeps across files: most keep nothing.
+enum Whole {
+    PerFile,
+    Statistics(Statistics),
+    Json(JsonStream),
+    Sarif(Sarif),
+}
+
+impl<'a> ReportWriter<'a> {
+    fn begin(args: &'a CheckArgs, out: &mut dyn Write) -> io::Result<ReportWriter<'a>> {
+        let whole = match args.format {
+            _ if args.statistics
+                && matches!(args.format, OutputFormat::Human | OutputFormat::Concise) =>
+            {
+                Whole::Statistics(Statistics::default())
+            }
+            OutputFormat::Json => Whole::Json(JsonStream::begin(out)?),
+            OutputFormat::Sarif => Whole::Sarif(Sarif::default()),
+            _ => Whole::PerFile,
+        };
+        Ok(ReportWriter {
+            args,
+            files: 0,
+            whole,
+        })
+    }
+
+    fn file(&mut self, path: &str, a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+        self.files += 1;
+        match &mut self.whole {
+            Whole::Statistics(s) => {
+                s.add(a);
+                Ok(())
+            }
+            Whole::Json(s) => s.file(&FileReport::from_analysis(path.to_string(), a), out),
+            Whole::Sarif(s) => {
+                s.add(path, a);
+                Ok(())
+            }
+            Whole::PerFile => match self.args.format {
+                OutputFormat::Jsonl => {
+                    json::render_line(&FileReport::from_analysis(path.to_string(), a), out)
+                }
+                OutputFormat::Concise => concise::render_file(path, a, out),
+                OutputFormat::Github => github::render_file(path, a, out),
+                _ => {
+                    if self.files > 1 && !self.args.quiet {
+                        writeln!(out)?;
+                    }
+                    human::render_file(path, a, out, self.args.quiet)
+                }
+            },
+        }
+    }
+
+    fn end(self, out: &mut dyn Write) -> io::Result<()> {
+        match self.whole {
+            Whole::Statistics(s) => s.render(out),
+            Whole::Json(s) => s.end(out),
+            Whole::Sarif(s) => s.render(out),
+            Whole::PerFile => Ok(()),
+        }
+    }
+}
