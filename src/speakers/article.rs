@@ -155,11 +155,16 @@ impl<'a> Article<'a> {
             return String::new();
         }
         let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        self.doc
-            .prose(span)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let text = self.doc.prose(span);
+        // Runs of whitespace (line breaks of a wrapped paragraph) become one space.
+        let mut out = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
     }
 
     pub fn span_of(&self, block: usize, start: usize, end: usize) -> Span {
