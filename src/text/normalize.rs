@@ -16,6 +16,12 @@ pub fn fold(word: &str) -> CompactString {
     {
         return CompactString::new(word);
     }
+    // Capitalised ASCII words (sentence starts, names): lower-cased in place.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'\'') {
+        let mut out = CompactString::new(word);
+        out.as_mut_str().make_ascii_lowercase();
+        return out;
+    }
     // Folded into a stack buffer, then stored once: pushing char by char onto the string
     // cost more than the rest of tokenizing. Longer words (rare) take the general path.
     let mut buf = [0u8; FOLD_BUFFER];
