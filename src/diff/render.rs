@@ -129,7 +129,7 @@ fn human_file(f: &FileDiff, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn json(report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
+    crate::render::json::write_pretty(report, out, 0)?;
     writeln!(out)
 }
 

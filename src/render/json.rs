@@ -3,36 +3,133 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+use serde_json::ser::Formatter;
+
 use crate::report::{FileReport, Report};
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
+    write_pretty(report, out, 0)?;
     writeln!(out)
 }
 
 /// `--format jsonl`: one file's report a line (compact), for streaming large archives.
 pub fn render_line(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-    // Serialised into memory first: serde_json writes many small pieces, each a dynamic
-    // call through `out`; one write of the whole line costs a tenth as much.
-    let mut line = serde_json::to_vec(file).map_err(io::Error::other)?;
-    line.push(b'\n');
-    out.write_all(&line)
+    let mut buf = buffered(out);
+    serde_json::to_writer(&mut buf, file).map_err(io::Error::other)?;
+    buf.write_all(b"\n")?;
+    buf.flush()
+}
+
+/// Writes `value` as serde_json's pretty printer does (two spaces an indent), as if it
+/// sat `level` levels deep in an enclosing document: the indentation of its first line
+/// is the caller's.
+pub fn write_pretty<T: Serialize + ?Sized>(
+    value: &T,
+    out: &mut dyn Write,
+    level: usize,
+) -> io::Result<()> {
+    let mut buf = buffered(out);
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut buf,
+        Pretty {
+            level,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut ser).map_err(io::Error::other)?;
+    buf.flush()
+}
+
+/// serde_json writes many small pieces; through `&mut dyn Write` each is a dynamic call.
+/// A local buffer makes them plain copies, and keeps memory flat for a huge file.
+fn buffered(out: &mut dyn Write) -> io::BufWriter<&mut dyn Write> {
+    io::BufWriter::with_capacity(1 << 16, out)
+}
+
+/// serde_json's `PrettyFormatter`, but starting at any depth (its own always starts at
+/// the left margin) and writing each indentation in one piece.
+struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+const SPACES: &[u8; 64] = b"                                                                ";
+
+impl Pretty {
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        let mut n = 2 * self.level;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+}
+
+impl Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The document [`render`] writes, written one file at a time, so that a run over an
-/// archive holds one file's report in memory, not the archive's.
-///
-/// Each file is pretty-printed on its own and indented to its depth in the document (a
-/// pretty-printed JSON string never holds a raw newline, so indenting after each newline
-/// is safe); the bytes are exactly those of [`render`] on the whole run.
+/// archive holds one file's report in memory, not the archive's. The bytes are exactly
+/// those of [`render`] on the whole run.
 pub struct JsonStream {
     files: usize,
-    buf: Vec<u8>,
-    indented: Vec<u8>,
 }
 
 /// How deep a file's report sits in the document: inside the root object and `files`.
-const FILE_INDENT: &[u8] = b"\n    ";
+const FILE_LEVEL: usize = 2;
 
 impl JsonStream {
     /// Writes the document's head, up to the opening of `files`.
@@ -43,26 +140,17 @@ impl JsonStream {
             .strip_suffix(b"]\n}")
             .ok_or_else(|| io::Error::other("unexpected shape of the JSON report"))?;
         out.write_all(head)?;
-        Ok(JsonStream {
-            files: 0,
-            buf: Vec::new(),
-            indented: Vec::new(),
-        })
+        Ok(JsonStream { files: 0 })
     }
 
     pub fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        if self.files > 0 {
-            out.write_all(b",")?;
-        }
+        out.write_all(if self.files > 0 {
+            b",\n    "
+        } else {
+            b"\n    "
+        })?;
         self.files += 1;
-        self.buf.clear();
-        serde_json::to_writer_pretty(&mut self.buf, file).map_err(io::Error::other)?;
-        self.indented.clear();
-        for line in self.buf.split(|&b| b == b'\n') {
-            self.indented.extend_from_slice(FILE_INDENT);
-            self.indented.extend_from_slice(line);
-        }
-        out.write_all(&self.indented)
+        write_pretty(file, out, FILE_LEVEL)
     }
 
     /// Closes `files` and the document.
@@ -87,6 +175,24 @@ mod tests {
         }
         s.end(&mut out).unwrap();
         out
+    }
+
+    #[test]
+    fn pretty_printing_is_serde_jsons() {
+        let report = FileReport::from_analysis(
+            "a.md".into(),
+            &analyze_text("« Oui », a dit Marie Durand. Selon des observateurs, il aurait 3 ans."),
+        );
+        let mut ours = Vec::new();
+        write_pretty(&report, &mut ours, 0).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            serde_json::to_string_pretty(&report).unwrap()
+        );
+        let empty: Vec<u8> = Vec::new();
+        let mut ours = Vec::new();
+        write_pretty(&empty, &mut ours, 3).unwrap();
+        assert_eq!(ours, b"[]");
     }
 
     #[test]

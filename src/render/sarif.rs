@@ -93,7 +93,7 @@ impl Sarif {
                 "results": self.results,
             }]
         });
-        serde_json::to_writer_pretty(&mut *out, &sarif).map_err(io::Error::other)?;
+        super::json::write_pretty(&sarif, out, 0)?;
         writeln!(out)
     }
 }

@@ -17,7 +17,10 @@ pub fn fold(word: &str) -> CompactString {
         return CompactString::new(word);
     }
     // Capitalised ASCII words (sentence starts, names): lower-cased in place.
-    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'\'') {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'\'')
+    {
         let mut out = CompactString::new(word);
         out.as_mut_str().make_ascii_lowercase();
         return out;

@@ -92,6 +92,6 @@ pub fn human(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn json(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
+    crate::render::json::write_pretty(report, out, 0)?;
     writeln!(out)
 }
