@@ -120,6 +120,26 @@ impl<'a> Article<'a> {
             .is_some_and(|(open, _)| open.start <= offset)
     }
 
+    /// Where the first quotation opening after byte `offset` opens (`usize::MAX`: none).
+    /// Searches for a quote's cue stop there, whatever the convention: an ASCII `"`
+    /// opens as it closes, so the mark alone cannot tell.
+    pub fn next_quote_open(&self, offset: usize) -> usize {
+        let i = self
+            .quote_bounds
+            .partition_point(|(open, _)| open.start <= offset);
+        self.quote_bounds
+            .get(i)
+            .map_or(usize::MAX, |(open, _)| open.start)
+    }
+
+    /// Where the closing mark of the last quotation ending before byte `offset` starts.
+    pub fn previous_quote_close(&self, offset: usize) -> Option<usize> {
+        let i = self
+            .quote_bounds
+            .partition_point(|(_, close)| close.end <= offset);
+        i.checked_sub(1).map(|p| self.quote_bounds[p].1.start)
+    }
+
     pub fn tokens(&self, block: usize) -> &[Token] {
         &self.blocks[block].tokens
     }

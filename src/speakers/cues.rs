@@ -202,10 +202,18 @@ pub struct Cue<'a> {
 /// `X a déclaré : « … »`, `X estime que « … »`, `selon X, « … »`, `Pour X : « … »`.
 pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize, reach: usize) -> Option<Before> {
     let toks = a.tokens(b);
+    // Never back across another quotation: its closing mark ends the search.
+    // (`open` may also be the end of the block.)
+    let at = toks
+        .get(open)
+        .map_or_else(|| toks.last().map_or(0, |t| t.span.end), |t| t.span.start);
+    let previous = a.previous_quote_close(at);
     let mut k = open;
     while k > lo {
         k -= 1;
-        if toks[k].punct().is_some_and(|c| "»”›;".contains(c)) {
+        if toks[k].punct().is_some_and(|c| "»”›;".contains(c))
+            || previous == Some(toks[k].span.start)
+        {
             return None;
         }
         if let Some(cue) = cue_at(a, b, k, open, lo, open - k <= reach) {

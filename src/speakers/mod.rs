@@ -142,13 +142,14 @@ fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<F
     }
     // A postposed incise further on: `« … », y compris X, commente Y.`
     let close_toks = a.tokens(p.close.block);
+    let next_open = a.next_quote_open(q.close.start);
     for (c, tok) in close_toks
         .iter()
         .enumerate()
         .take(close_sent.tokens.end)
         .skip(p.close.token + 1)
     {
-        if tok.punct().is_some_and(|ch| "«“„‹".contains(ch)) {
+        if tok.punct().is_some_and(|ch| "«“„‹".contains(ch)) || tok.span.start >= next_open {
             break;
         }
         if tok.is_punct(',')
@@ -198,35 +199,71 @@ fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<F
 
 /// Quotes of one sentence without a cue of their own take the speaker of another quote of
 /// that sentence (the nearest following one first: `« a » et « b », dit-il`).
+///
+/// Quotes are in text order and never overlap, so the quotes after `i` that share its
+/// (closing) sentence are those opening in it, a run; those before it, those closing in it,
+/// another run. Both runs and the nearest quote with a speaker are tabled beforehand: a
+/// sentence of thousands of quotes costs a pass, not a pass per quote.
 fn share_within_sentence(places: &[Option<Place>], found: &mut [Option<Found>]) {
-    for i in 0..found.len() {
-        if found[i].is_some() {
-            continue;
-        }
-        let Some(pi) = &places[i] else { continue };
-        let key = (pi.close.block, pi.close_sentence);
-        let same = |j: usize| {
-            places[j].as_ref().is_some_and(|pj| {
-                (pj.open.block, pj.open_sentence) == key
-                    || (pj.close.block, pj.close_sentence) == key
-            })
+    let n = found.len();
+    let open_key = |j: usize| places[j].as_ref().map(|p| (p.open.block, p.open_sentence));
+    let close_key = |j: usize| {
+        places[j]
+            .as_ref()
+            .map(|p| (p.close.block, p.close_sentence))
+    };
+    // The first quote at or after `j` with a speaker of its own (`n`: none).
+    let mut next_found = vec![n; n + 1];
+    for j in (0..n).rev() {
+        next_found[j] = if found[j].is_some() {
+            j
+        } else {
+            next_found[j + 1]
         };
-        let donor = (i + 1..found.len())
-            .take_while(|&j| same(j))
-            .find(|&j| found[j].is_some())
-            .or_else(|| {
-                (0..i)
-                    .rev()
-                    .take_while(|&j| same(j))
-                    .find(|&j| found[j].is_some())
-            });
-        if let Some(j) = donor
-            && let Some(f) = &found[j]
+    }
+    // Where the run of quotes opening in the sentence `j` opens in ends (exclusive).
+    let mut open_run_end = vec![0; n];
+    for j in (0..n).rev() {
+        open_run_end[j] = if j + 1 < n && open_key(j).is_some() && open_key(j + 1) == open_key(j) {
+            open_run_end[j + 1]
+        } else {
+            j + 1
+        };
+    }
+    // Where the run of quotes closing in the sentence `j` closes in starts.
+    let mut close_run_start = vec![0; n];
+    for j in 0..n {
+        close_run_start[j] = if j > 0 && close_key(j).is_some() && close_key(j - 1) == close_key(j)
         {
-            found[i] = Some(Found {
-                named: f.named.clone(),
-                via: Via::SameSentence,
-            });
+            close_run_start[j - 1]
+        } else {
+            j
+        };
+    }
+    // The last quote before `i` with a speaker, shared ones included.
+    let mut last_found: Option<usize> = None;
+    for i in 0..n {
+        if found[i].is_none()
+            && let Some(key) = close_key(i)
+        {
+            let after = (i + 1 < n && open_key(i + 1) == Some(key))
+                .then(|| next_found[i + 1])
+                .filter(|&j| j < open_run_end[i + 1]);
+            let before = (i > 0 && close_key(i - 1) == Some(key))
+                .then_some(last_found)
+                .flatten()
+                .filter(|&j| j >= close_run_start[i - 1]);
+            if let Some(j) = after.or(before)
+                && let Some(f) = &found[j]
+            {
+                found[i] = Some(Found {
+                    named: f.named.clone(),
+                    via: Via::SameSentence,
+                });
+            }
+        }
+        if found[i].is_some() {
+            last_found = Some(i);
         }
     }
 }
@@ -399,4 +436,103 @@ fn quote_text(prose: &str, q: &QuoteSpan) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceKind;
+    use proptest::prelude::*;
+
+    /// The quadratic scan [`share_within_sentence`] replaced: the specification it keeps.
+    fn share_reference(places: &[Option<Place>], found: &mut [Option<Found>]) {
+        for i in 0..found.len() {
+            if found[i].is_some() {
+                continue;
+            }
+            let Some(pi) = &places[i] else { continue };
+            let key = (pi.close.block, pi.close_sentence);
+            let same = |j: usize| {
+                places[j].as_ref().is_some_and(|pj| {
+                    (pj.open.block, pj.open_sentence) == key
+                        || (pj.close.block, pj.close_sentence) == key
+                })
+            };
+            let donor = (i + 1..found.len())
+                .take_while(|&j| same(j))
+                .find(|&j| found[j].is_some())
+                .or_else(|| {
+                    (0..i)
+                        .rev()
+                        .take_while(|&j| same(j))
+                        .find(|&j| found[j].is_some())
+                });
+            if let Some(j) = donor
+                && let Some(f) = &found[j]
+            {
+                found[i] = Some(Found {
+                    named: f.named.clone(),
+                    via: Via::SameSentence,
+                });
+            }
+        }
+    }
+
+    /// Quotes in text order: each opens in the sentence the previous one closed in or a
+    /// later one, and closes in the sentence it opens in or a later one; some have no
+    /// place, some a speaker of their own.
+    fn quotes() -> impl Strategy<Value = Vec<(bool, u8, u8, bool)>> {
+        prop::collection::vec(
+            (any::<bool>(), 0..3u8, 0..2u8, prop::bool::weighted(0.3)),
+            0..40,
+        )
+    }
+
+    fn build(spec: &[(bool, u8, u8, bool)]) -> (Vec<Option<Place>>, Vec<Option<Found>>) {
+        let mut sentence = 0;
+        let mut places = Vec::new();
+        let mut found = Vec::new();
+        for (n, &(placed, gap, length, speaker)) in spec.iter().enumerate() {
+            let open = sentence + usize::from(gap);
+            let close = open + usize::from(length);
+            sentence = close;
+            let at = |s: usize| At {
+                block: s / 4,
+                token: n,
+            };
+            places.push(placed.then(|| Place {
+                open: at(open),
+                close: at(close),
+                open_sentence: open % 4,
+                close_sentence: close % 4,
+            }));
+            found.push(speaker.then(|| Found {
+                named: Named {
+                    name: format!("S{n}"),
+                    kind: SourceKind::Person,
+                    span: Span::new(n, n + 1),
+                },
+                via: Via::InciseAfter,
+            }));
+        }
+        (places, found)
+    }
+
+    fn donors(found: &[Option<Found>]) -> Vec<Option<(String, Via)>> {
+        found
+            .iter()
+            .map(|f| f.as_ref().map(|f| (f.named.name.clone(), f.via)))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn sharing_is_the_quadratic_scan(spec in quotes()) {
+            let (places, mut fast) = build(&spec);
+            let (_, mut slow) = build(&spec);
+            share_within_sentence(&places, &mut fast);
+            share_reference(&places, &mut slow);
+            prop_assert_eq!(donors(&fast), donors(&slow));
+        }
+    }
 }
