@@ -7,10 +7,12 @@
 # benches/corpus/) into a temporary directory, builds the release binary, then for 1, 2
 # and `nproc` threads (RAYON_NUM_THREADS) runs
 #   attrib check --format json --fail-level never DIR > /dev/null
-# several times and prints a Markdown table: MB/s and files/s (from the fastest run) and
-# peak RSS (the largest of the runs). Last, the peak RSS of checking the corpus's largest
-# file alone, one thread, for comparison with the whole corpus. Needs cargo and python3;
-# peak RSS comes from /usr/bin/time -f %M when present, else from python3's wait4.
+# and the same with `--statistics` instead of `--format json` (the analysis without the
+# JSON report), RUNS times each, and prints a Markdown table: MB/s and files/s of the
+# fastest run, peak RSS (the largest of the runs); last, the peak RSS of checking the
+# corpus's largest file alone, to compare with the whole corpus's. Needs cargo and
+# python3; peak RSS comes from /usr/bin/time -f %M when present, else from python3's
+# os.wait4. Timings on a shared machine are noisy: the load average is printed with them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,18 +72,30 @@ sys.exit(os.waitstatus_to_exitcode(status))' "$@")
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 CORES=$(nproc)
-echo
-echo "Machine: $CPU, $CORES cores (nproc); corpus: $FILES files, $(python3 -c "print(f'{$BYTES / 2**20:.1f}')") MB (seed $SEED); $RUNS runs each, fastest kept; peak RSS the largest."
-echo
-echo "| threads | wall (s) | MB/s | files/s | peak RSS (MB) |"
-echo "|---:|---:|---:|---:|---:|"
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+MBS=$(python3 -c "print(f'{$BYTES / 2**20:.1f}')")
 THREADS="1 2"
 [ "$CORES" -gt 2 ] && THREADS="$THREADS $CORES"
-for n in $THREADS; do
-    read -r t kb < <(measure "$n" "$BIN" check --format json --fail-level never "$CORPUS")
-    python3 -c "
+
+# table LABEL ARGS...: one row per thread count for `attrib check ARGS CORPUS`.
+table() {
+    local label=$1 n t kb
+    shift
+    for n in $THREADS; do
+        read -r t kb < <(measure "$n" "$BIN" check "$@" "$CORPUS")
+        python3 -c "
 t, kb = $t, $kb
-print(f'| $n | {t:.2f} | {$BYTES / 2**20 / t:.1f} | {$FILES / t:.0f} | {kb / 1024:.0f} |')"
-done
+print(f'| $label | $n | {t:.2f} | {$BYTES / 2**20 / t:.1f} | {$FILES / t:.0f} | {kb / 1024:.0f} |')"
+    done
+}
+
+echo
+echo "Machine: $CPU, $CORES cores (nproc), load average $LOAD at the start."
+echo "Corpus: $FILES files, $MBS MB (seed $SEED). $RUNS runs each: the fastest time, the largest peak RSS."
+echo
+echo "| output | threads | wall (s) | MB/s | files/s | peak RSS (MB) |"
+echo "|---|---:|---:|---:|---:|---:|"
+table "\`--format json\`" --format json --fail-level never
+table "\`--statistics\` (analysis only)" --statistics --fail-level never
 read -r t kb < <(measure 1 "$BIN" check --format json --fail-level never "$LARGEST")
-python3 -c "print(f'| 1, largest file alone ({$(stat -c %s "$LARGEST")} bytes) | {$t:.3f} | | | {$kb / 1024:.0f} |')"
+python3 -c "print(f'| \`--format json\`, the largest file alone ({$(stat -c %s "$LARGEST") / 1024:.1f} KB) | 1 | {$t:.3f} | | | {$kb / 1024:.0f} |')"

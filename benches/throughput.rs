@@ -5,12 +5,15 @@
 //! - `check/archive-1MB`: about 1 MB of articles of 2–12 KB (Markdown, some plain text and
 //!   HTML, a few CRLF), each checked end to end as the CLI does for a file: parse,
 //!   analysis, rules, its report and the JSON rendering into a buffer;
-//! - `check/file-5MB`: one 5 MB Markdown file (articles one after another).
+//! - `check/file-5MB`: one 5 MB Markdown file (articles one after another);
+//! - `stages/…`: the 1 MB archive analysed only, then also reported (spans located),
+//!   to tell the analysis from the report and its JSON rendering;
 //!
 //! and `attrib diff` on two 5 MB revisions of the golden inputs repeated. Run with `cargo bench --bench throughput`;
 //! criterion prints MB/s for each.
 
 use std::fs;
+use std::hint::black_box;
 use std::path::Path;
 
 use attrib::analysis::analyze_document;
@@ -71,6 +74,33 @@ fn throughput(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function(BenchmarkId::from_parameter("file-5MB"), |b| {
         b.iter(|| check_to_json("archive.md", &file, &mut out))
+    });
+    group.finish();
+
+    // Where the time of `check/archive-1MB` goes: the analysis alone, then with the
+    // report (spans located), the rest being the JSON rendering.
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Bytes(archive_bytes as u64));
+    group.sample_size(20);
+    let analyze = |a: &corpus::Article| {
+        let path = Path::new(&a.name);
+        let doc = Document::parse(path, a.text.as_bytes().to_vec(), Format::from_path(path))
+            .expect("UTF-8");
+        analyze_document(doc, &FR)
+    };
+    group.bench_function("archive-1MB-analysis", |b| {
+        b.iter(|| {
+            for a in &archive {
+                black_box(analyze(a));
+            }
+        })
+    });
+    group.bench_function("archive-1MB-analysis-report", |b| {
+        b.iter(|| {
+            for a in &archive {
+                black_box(FileReport::from_analysis(a.name.clone(), &analyze(a)));
+            }
+        })
     });
     group.finish();
 }

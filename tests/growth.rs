@@ -11,6 +11,7 @@
 
 use std::hint::black_box;
 use std::path::Path;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use attrib::analysis::analyze;
@@ -71,6 +72,9 @@ fn min_time(text: &str, runs: usize) -> Duration {
 /// over the bound is measured once more, with more runs, before failing, so that a burst
 /// of load on a shared machine does not fail the test.
 fn assert_linear(name: &str, n: usize, make: impl Fn(usize) -> String) {
+    // One measurement at a time: tests run in parallel would time each other.
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let small = make(n);
     let large = make(4 * n);
     let mut ratio = f64::INFINITY;
