@@ -9,8 +9,8 @@
 #   attrib check --format json --fail-level never DIR > /dev/null
 # and the same with `--statistics` instead of `--format json` (the analysis without the
 # JSON report), RUNS times each, and prints a Markdown table: MB/s and files/s of the
-# fastest run, peak RSS (the largest of the runs); last, the peak RSS of checking the
-# corpus's largest file alone, to compare with the whole corpus's. Needs cargo and
+# fastest run, peak RSS (the largest of the runs); last, a quarter of the corpus and the
+# corpus's largest file alone on one thread, to compare peak RSS with the whole corpus's. Needs cargo and
 # python3; peak RSS comes from /usr/bin/time -f %M when present, else from python3's
 # os.wait4. Timings on a shared machine are noisy: the load average is printed with them.
 set -euo pipefail
@@ -97,5 +97,15 @@ echo "| output | threads | wall (s) | MB/s | files/s | peak RSS (MB) |"
 echo "|---|---:|---:|---:|---:|---:|"
 table "\`--format json\`" --format json --fail-level never
 table "\`--statistics\` (analysis only)" --statistics --fail-level never
+# Memory against corpus size: a quarter of the corpus (its first subdirectories), then
+# the largest file alone.
+mapfile -t SUBDIRS < <(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d | sort)
+QUARTER=("${SUBDIRS[@]:0:$(((${#SUBDIRS[@]} + 3) / 4))}")
+QBYTES=$(find "${QUARTER[@]}" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+QFILES=$(find "${QUARTER[@]}" -type f | wc -l)
+read -r t kb < <(measure 1 "$BIN" check --format json --fail-level never "${QUARTER[@]}")
+python3 -c "
+t, kb = $t, $kb
+print(f'| \`--format json\`, a quarter of the corpus ({$QBYTES / 2**20:.1f} MB) | 1 | {t:.2f} | {$QBYTES / 2**20 / t:.1f} | {$QFILES / t:.0f} | {kb / 1024:.0f} |')"
 read -r t kb < <(measure 1 "$BIN" check --format json --fail-level never "$LARGEST")
 python3 -c "print(f'| \`--format json\`, the largest file alone ({$(stat -c %s "$LARGEST") / 1024:.1f} KB) | 1 | {$t:.3f} | | | {$kb / 1024:.0f} |')"
