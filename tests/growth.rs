@@ -213,8 +213,8 @@ fn one_huge_paragraph_of_prose() {
 
 #[test]
 fn unmatched_opening_guillemets() {
-    // 25,000 then 100,000 marks.
-    assert_linear("unmatched « marks", scaled(25_000), unmatched_openings);
+    // 50,000 then 200,000 marks (smaller sizes time cache effects more than the work).
+    assert_linear("unmatched « marks", scaled(50_000), unmatched_openings);
 }
 
 #[test]
@@ -222,8 +222,10 @@ fn unmatched_closing_marks() {
     assert_linear("unmatched » marks", scaled(50_000), unmatched_closings);
 }
 
-/// Super-linear (t(4n)/t(n) about 13–16): thousands of ASCII quotes in one sentence; the
-/// speaker search after each quote seems to run to the end of its sentence (issue 7).
+/// Super-linear (t(4n)/t(n) about 13–17): thousands of ASCII quotes in one sentence; the
+/// speaker search around each quote (`cues::before_quote` back to the sentence start, the
+/// postposed-incise loop of `direct_cue` forward to its end) stops at « » “ ” ‹ › but
+/// not at `"` (issue 7). While quadratic, this takes minutes at full size.
 #[test]
 #[ignore = "super-linear: see issue note"]
 fn many_ascii_double_quotes() {
@@ -232,8 +234,8 @@ fn many_ascii_double_quotes() {
 
 #[test]
 fn deeply_nested_alternating_quotes() {
-    // 2,500 then 10,000 levels.
-    assert_linear("nested « ‹ “", scaled(2_500), nested_alternating);
+    // 16,000 then 64,000 levels (t(n) of some 30 ms).
+    assert_linear("nested « ‹ “", scaled(16_000), nested_alternating);
 }
 
 #[test]
