@@ -200,12 +200,21 @@ pub struct Cue<'a> {
 /// Scans back from token `open` to `lo` for the nearest reporting verb or marker (verbs at
 /// most `reach` tokens back, as a verb far from a quote is seldom its introducer):
 /// `X a déclaré : « … »`, `X estime que « … »`, `selon X, « … »`, `Pour X : « … »`.
-pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize, reach: usize) -> Option<Before> {
+/// The scan stops at a closing mark, and at `fence` (the closing mark of the quote
+/// before, whatever its marks).
+pub fn before_quote(
+    a: &Article,
+    b: usize,
+    open: usize,
+    lo: usize,
+    fence: Option<usize>,
+    reach: usize,
+) -> Option<Before> {
     let toks = a.tokens(b);
     let mut k = open;
     while k > lo {
         k -= 1;
-        if toks[k].punct().is_some_and(|c| "»”›;".contains(c)) {
+        if Some(k) == fence || toks[k].punct().is_some_and(|c| "»”›;".contains(c)) {
             return None;
         }
         if let Some(cue) = cue_at(a, b, k, open, lo, open - k <= reach) {

@@ -1,0 +1,59 @@
+//! Inputs the fuzz targets (`fuzz/`) found slow or broken, kept as tests: each must give
+//! a report, quickly, with sound spans.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use attrib::{Analysis, Format, analyze};
+
+/// Generous: the quadratic versions took minutes on these inputs in a debug build.
+const BOUND: Duration = Duration::from_secs(30);
+
+fn check(name: &str, format: Format, text: &str) -> Analysis {
+    let start = Instant::now();
+    let a = analyze(Path::new(name), text.as_bytes().to_vec(), format).unwrap();
+    let took = start.elapsed();
+    assert!(took < BOUND, "{name}: {took:?}");
+    let mut last_end = 0;
+    for q in &a.quotes {
+        assert!(q.span.start >= last_end && q.span.end <= text.len());
+        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        last_end = q.span.end;
+    }
+    a
+}
+
+/// The check target's corpus entry 78e16626 (plain text, one paragraph: lone CRs do not
+/// end lines) repeated to 64 KB took 6.6 s in a release build: for marks that do not
+/// tell opening from closing (`"`, `‘ ’`, `„ “`), every quote scanned back over all the
+/// quotes of its sentence for a cue, and forward over all of them for a postposed incise.
+#[test]
+fn ascii_marks_in_one_long_paragraph_stay_linear() {
+    let unit = "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"0\"\"\"\"\"\"\"\"\"\"\u{1c}\"\"\"\"\"\"\"\"\"\"\"&\"\"\"\"\"\"\r\"\"\"\"\"\u{6}";
+    let text = unit.repeat(65_536 / unit.len());
+    let a = check("t.txt", Format::PlainText, &text);
+    assert!(!a.quotes.is_empty());
+}
+
+/// The fix keeps ASCII quotes in line with guillemets: a cue never reaches across another
+/// quote, whatever its marks.
+#[test]
+fn ascii_quotes_get_the_speakers_guillemets_get() {
+    let ascii = "\"Nous partirons demain\", \"nous reviendrons lundi\" et \"nous tiendrons bon\", \
+                 a déclaré Jean Dupont.\n\n\
+                 Marie Durand a déclaré : \"Le budget est tenu.\" \"Les travaux avancent.\"\n";
+    let guillemets = "« Nous partirons demain », « nous reviendrons lundi » et « nous tiendrons \
+                      bon », a déclaré Jean Dupont.\n\n\
+                      Marie Durand a déclaré : « Le budget est tenu. » « Les travaux avancent. »\n";
+    let speakers = |text: &str| {
+        check("t.md", Format::Markdown, text)
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().map(|s| (s.name.clone(), s.via)))
+            .collect::<Vec<_>>()
+    };
+    let (a, g) = (speakers(ascii), speakers(guillemets));
+    assert_eq!(a.len(), 5);
+    assert!(a.iter().all(Option::is_some), "{a:?}");
+    assert_eq!(a, g);
+}
