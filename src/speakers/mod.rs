@@ -220,6 +220,14 @@ fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<F
 /// Quotes of one sentence without a cue of their own take the speaker of another quote of
 /// that sentence (the nearest following one first: `« a » et « b », dit-il`).
 fn share_within_sentence(places: &[Option<Place>], found: &mut [Option<Found>]) {
+    // The last search each way: the sentence key, where it started, what it found.
+    // Consecutive quotes of one sentence would otherwise each walk over all the others
+    // (quadratic: thousands of `"x"` in one paragraph). A search forward from `from` that
+    // stopped at `stop` holds for any later start up to `stop`: the quotes between are
+    // not yet visited, so unchanged. A search back over the quotes below `below` holds
+    // for them later: they are final.
+    let mut ahead: Option<((usize, usize), usize, Option<usize>)> = None;
+    let mut behind: Option<((usize, usize), usize, Option<usize>)> = None;
     for i in 0..found.len() {
         if found[i].is_some() {
             continue;
@@ -232,15 +240,44 @@ fn share_within_sentence(places: &[Option<Place>], found: &mut [Option<Found>]) 
                     || (pj.close.block, pj.close_sentence) == key
             })
         };
-        let donor = (i + 1..found.len())
-            .take_while(|&j| same(j))
-            .find(|&j| found[j].is_some())
-            .or_else(|| {
-                (0..i)
-                    .rev()
-                    .take_while(|&j| same(j))
-                    .find(|&j| found[j].is_some())
-            });
+        let forward = match ahead {
+            Some((k, stop, donor)) if k == key && i < stop => donor,
+            _ => {
+                let mut j = i + 1;
+                while j < found.len() && same(j) && found[j].is_none() {
+                    j += 1;
+                }
+                let donor = (j < found.len() && same(j)).then_some(j);
+                ahead = Some((key, j, donor));
+                donor
+            }
+        };
+        let donor = forward.or_else(|| {
+            let floor = match behind {
+                Some((k, below, _)) if k == key => below,
+                _ => 0,
+            };
+            let mut j = i;
+            let mut donor = None;
+            let mut stopped = false;
+            while j > floor {
+                j -= 1;
+                if !same(j) {
+                    stopped = true;
+                    break;
+                }
+                if found[j].is_some() {
+                    donor = Some(j);
+                    stopped = true;
+                    break;
+                }
+            }
+            if !stopped && floor > 0 {
+                donor = behind.and_then(|b| b.2);
+            }
+            behind = Some((key, i, donor));
+            donor
+        });
         if let Some(j) = donor
             && let Some(f) = &found[j]
         {
