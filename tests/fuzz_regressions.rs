@@ -70,3 +70,16 @@ fn ascii_quotes_get_the_speakers_guillemets_get() {
     assert!(a.iter().all(Option::is_some), "{a:?}");
     assert_eq!(a, g);
 }
+
+/// The check target's corpus entry 6c956e83 (plain text: reporting verbs, `\r\n` and
+/// control characters, never a sentence end), repeated to 256 KB, took 8.6 s in a release
+/// build: the subject of every reporting verb was looked for back to the start of the
+/// one endless sentence. The file is the fuzz input as is (its first byte picks the
+/// format in the fuzz target).
+#[test]
+fn reporting_verbs_in_an_endless_sentence_stay_linear() {
+    let input = include_bytes!("fuzz/check-endless-sentence-of-verbs");
+    let unit = std::str::from_utf8(&input[1..]).unwrap();
+    let text = unit.repeat(262_144 / unit.len());
+    check("t.txt", Format::PlainText, &text);
+}
