@@ -108,8 +108,9 @@ fn verify_with_repeated_quotes_and_source_stays_linear() {
 /// Known, not fixed: the new side of the diff target's corpus entry 66e737cc (ASCII
 /// quotes among NUL bytes, which `check` refuses as binary but `diff` analyses) repeated
 /// to 64 KB takes over a second in a release build and grows faster than linearly (256 KB
-/// of both sides: 4.9 s); the time goes to `speakers::attribute` (the speaker sharing
-/// within a sentence, by a profile of the fuzz build). Run with `--ignored` once fixed.
+/// of both sides: 4.9 s); a release profile puts nearly all the time in
+/// `speakers::attribute` (inlined: which of its passes is not yet known). Run with
+/// `--ignored` once fixed.
 #[test]
 #[ignore = "super-linear in speakers::attribute"]
 fn quotes_among_nul_bytes_stay_linear() {
