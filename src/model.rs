@@ -1,11 +1,11 @@
 //! The nouns every stage shares: quotations, speakers and the kinds of sources.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::source::Span;
 
 /// What kind of source stands behind words (see `shared/corpus/ANNOTATION.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// A named person.
@@ -37,7 +37,7 @@ impl SourceKind {
 
 /// Direct speech, a fragment woven into the article's sentence, or marks that report no
 /// speech at all (titles, names, words as words, scare quotes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     Direct,
@@ -46,7 +46,7 @@ pub enum QuoteKind {
 }
 
 /// How a speaker was linked to a quote: which construction of reported speech matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Via {
     /// `« … », a déclaré X` / `« … », a-t-il déclaré`.
@@ -90,7 +90,7 @@ pub struct Quote {
 }
 
 /// How an attribution names its source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CueKind {
     /// A reporting verb with its subject (`X a déclaré que`, `affirme X`).
@@ -102,7 +102,7 @@ pub enum CueKind {
 }
 
 /// Why a sentence's attribution reaches it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Scope {
     /// The cue is in the sentence.
@@ -130,7 +130,7 @@ pub struct Attribution {
 }
 
 /// Why a sentence is check-worthy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Signal {
     /// Figures, statistics, quantities.

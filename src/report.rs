@@ -3,7 +3,7 @@
 //! Its shape is documented in `schema/report.schema.json` and versioned by `version`; new
 //! fields may be added, existing ones never change meaning.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::analysis::Analysis;
 use crate::model::{CueKind, QuoteKind, Scope, Signal, SourceKind, Via};
@@ -12,17 +12,37 @@ use crate::source::Location;
 
 pub const REPORT_VERSION: u32 = 1;
 
-#[derive(Debug, Serialize)]
+/// A fixed string of the report. serde's derive borrows every field spelled `&str` from
+/// the input (which would demand `'de: 'static`); behind this alias it does not, and
+/// [`known_str`] gives the static string back.
+pub type Fixed = &'static str;
+
+/// Reads back one of the report's fixed strings (a rule id, the language, the tool's name
+/// and version) as the `&'static str` it is written from, so that a report parses back
+/// into these types without leaking memory. Any other string is an error: the report was
+/// not written by this version of attrib.
+fn known_str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let s = String::deserialize(d)?;
+    ["fr", "attrib", env!("CARGO_PKG_VERSION")]
+        .into_iter()
+        .chain(crate::rules::RULES.iter().map(|r| r.id))
+        .find(|k| *k == s)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown value {s:?}")))
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub version: u32,
     pub tool: Tool,
     pub files: Vec<FileReport>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tool {
-    pub name: &'static str,
-    pub version: &'static str,
+    #[serde(deserialize_with = "known_str")]
+    pub name: Fixed,
+    #[serde(deserialize_with = "known_str")]
+    pub version: Fixed,
 }
 
 impl Report {
@@ -38,10 +58,11 @@ impl Report {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     pub path: String,
-    pub language: &'static str,
+    #[serde(deserialize_with = "known_str")]
+    pub language: Fixed,
     pub quotes: Vec<QuoteOut>,
     pub attributions: Vec<AttributionOut>,
     pub claims: Vec<ClaimOut>,
@@ -49,7 +70,7 @@ pub struct FileReport {
     pub summary: Summary,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuoteOut {
     pub id: String,
     pub text: String,
@@ -58,7 +79,7 @@ pub struct QuoteOut {
     pub speaker: Option<SpeakerOut>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct SpeakerOut {
     pub name: String,
     pub kind: SourceKind,
@@ -66,7 +87,7 @@ pub struct SpeakerOut {
     pub via: Via,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct CueOut {
     pub kind: CueKind,
     pub text: String,
@@ -75,14 +96,14 @@ pub struct CueOut {
     pub span: Location,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct SourceOut {
     pub name: String,
     pub kind: SourceKind,
     pub span: Location,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct AttributionOut {
     pub id: String,
     pub cue: CueOut,
@@ -91,7 +112,7 @@ pub struct AttributionOut {
     pub content: Location,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimSourceOut {
     pub name: String,
     pub kind: SourceKind,
@@ -101,7 +122,7 @@ pub struct ClaimSourceOut {
     pub scope: Scope,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimOut {
     pub id: String,
     pub text: String,
@@ -110,16 +131,17 @@ pub struct ClaimOut {
     pub signals: Vec<Signal>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct FindingOut {
-    pub rule: &'static str,
+    #[serde(deserialize_with = "known_str")]
+    pub rule: Fixed,
     pub severity: Severity,
     pub message: String,
     pub span: Location,
     pub subject: Option<String>,
 }
 
-#[derive(Debug, Serialize, Default)]
+#[derive(Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Summary {
     pub quotes: usize,
     pub quotes_with_speaker: usize,
@@ -128,7 +150,7 @@ pub struct Summary {
 }
 
 /// Claims by what stands behind them.
-#[derive(Debug, Serialize, Default, Clone, Copy)]
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize, Default, Clone, Copy)]
 pub struct ClaimCounts {
     pub total: usize,
     /// Covered by a named source (person, organization, media or document).
@@ -156,7 +178,7 @@ impl ClaimCounts {
     }
 }
 
-#[derive(Debug, Serialize, Default, Clone, Copy)]
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize, Default, Clone, Copy)]
 pub struct SeverityCounts {
     pub error: usize,
     pub warning: usize,

@@ -5,7 +5,7 @@
 //! characters (Unicode scalar values), the way editors and SARIF's `unicodeCodePoints` do,
 //! so that `«`, `é`, U+00A0 and U+202F each count as one column.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -40,7 +40,7 @@ impl Span {
 
 /// A span as printed in reports: byte offsets plus 1-based line and character column of
 /// both ends (the end position is exclusive, as in the JSON contract).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub start: usize,
     pub end: usize,

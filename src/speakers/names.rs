@@ -53,6 +53,10 @@ const ANTECEDENT_SPEAKERS: usize = 40;
 /// And at most this many mentions back (one endless paragraph must stay linear too).
 const ANTECEDENT_MENTIONS: usize = 200;
 
+/// How many tokens before its verb a subject clause may start (asides included): far
+/// more than any sentence of prose needs.
+const SUBJECT_REACH: usize = 200;
+
 fn is_all_caps(t: &Token, text: &str) -> bool {
     let s = &text[t.span.start..t.span.end];
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -401,6 +405,10 @@ impl Article<'_> {
     /// the sentence): `X a déclaré`, `X, titre, a déclaré`, `X, qui a déclaré`,
     /// `Le gouvernement, impuissant, a dénoncé`, `Très ému, il confie`.
     pub fn backward_subject(&self, b: usize, verb: usize, lo: usize) -> Option<Subject> {
+        // At most `SUBJECT_REACH` tokens back: in a "sentence" that never ends (64 KB of
+        // text without a period), each reporting verb scanned back to its start, which
+        // made the analysis quadratic (found by fuzzing). No subject stands that far.
+        let lo = lo.max(verb.saturating_sub(SUBJECT_REACH));
         let toks = self.tokens(b);
         let mut j = verb;
         while j > lo
