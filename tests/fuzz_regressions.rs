@@ -105,14 +105,11 @@ fn verify_with_repeated_quotes_and_source_stays_linear() {
     assert!(start.elapsed() < BOUND, "{:?}", start.elapsed());
 }
 
-/// Known, not fixed: the new side of the diff target's corpus entry 66e737cc (ASCII
-/// quotes among NUL bytes, which `check` refuses as binary but `diff` analyses) repeated
-/// to 64 KB takes over a second in a release build and grows faster than linearly (256 KB
-/// of both sides: 4.9 s); a release profile puts nearly all the time in
-/// `speakers::attribute` (inlined: which of its passes is not yet known). Run with
-/// `--ignored` once fixed.
+/// The new side of the diff target's corpus entry 66e737cc (ASCII quotes among NUL
+/// bytes, which `check` refuses as binary but `diff` analyses) repeated to 256 KB: a
+/// sentence of thousands of quotes and no word, where each quote scanned its sentence for
+/// words (whether it opens its sentence, whether it stands alone). 4.9 s, now 0.5 s.
 #[test]
-#[ignore = "super-linear in speakers::attribute"]
 fn quotes_among_nul_bytes_stay_linear() {
     let input = include_bytes!("fuzz/diff-quotes-and-nuls");
     let rest = &input[1..];

@@ -42,8 +42,11 @@ pub fn attribute(a: &Article, spans: &[QuoteSpan]) -> Vec<Quote> {
     let places: Vec<Option<Place>> = spans.iter().map(|q| place(a, q)).collect();
     let mut found: Vec<Option<Found>> = Vec::with_capacity(spans.len());
     let mut said: Vec<Named> = Vec::new();
+    let mut words = SentenceWords::default();
     for (q, p) in spans.iter().zip(&places) {
-        let f = p.as_ref().and_then(|p| direct_cue(a, q, p, &said));
+        let f = p
+            .as_ref()
+            .and_then(|p| direct_cue(a, q, p, &said, &mut words));
         if let Some(f) = &f {
             said.push(f.named.clone());
         }
@@ -94,7 +97,42 @@ fn place(a: &Article, q: &QuoteSpan) -> Option<Place> {
     })
 }
 
-fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<Found> {
+/// The first and last words of the sentence last asked about: quotes come in text order,
+/// so a sentence of thousands of quotes is scanned for them once, not once per quote.
+#[derive(Default)]
+struct SentenceWords {
+    sentence: Option<(usize, usize)>,
+    /// Index of the first word token (the sentence's end if none).
+    first: usize,
+    /// One past the index of the last word token (the sentence's start if none).
+    last_end: usize,
+}
+
+impl SentenceWords {
+    fn of(&mut self, a: &Article, block: usize, index: usize) -> Option<(usize, usize)> {
+        if self.sentence != Some((block, index)) {
+            let tokens = a.sentence(block, index)?.tokens.clone();
+            let toks = a.tokens(block);
+            let is_word = |&i: &usize| toks[i].is_word();
+            self.sentence = Some((block, index));
+            self.first = tokens.clone().find(is_word).unwrap_or(tokens.end);
+            self.last_end = tokens
+                .clone()
+                .rev()
+                .find(is_word)
+                .map_or(tokens.start, |i| i + 1);
+        }
+        Some((self.first, self.last_end))
+    }
+}
+
+fn direct_cue(
+    a: &Article,
+    q: &QuoteSpan,
+    p: &Place,
+    said: &[Named],
+    words: &mut SentenceWords,
+) -> Option<Found> {
     let resolve = |subject: Subject, via: Via| {
         a.resolve(subject, q.open.start, said)
             .or_else(|| match subject {
@@ -117,9 +155,9 @@ fn direct_cue(a: &Article, q: &QuoteSpan, p: &Place, said: &[Named]) -> Option<F
     // A quote inside a sentence that introduces it (`X, qui a affirmé « … », annonce Y`)
     // belongs to its introducer; an incise after the quote speaks for quotes that open
     // their sentence.
-    let opens_sentence = a.tokens(p.open.block)[open_sent.tokens.start..p.open.token]
-        .iter()
-        .all(|t| !t.is_word());
+    let opens_sentence = words
+        .of(a, p.open.block, p.open_sentence)
+        .is_some_and(|(first, _)| first >= p.open.token);
     let before = cues::before_quote(
         a,
         p.open.block,
@@ -277,12 +315,13 @@ fn continue_previous_sentence(
     found: &mut [Option<Found>],
     said: &[Named],
 ) {
+    let mut words = SentenceWords::default();
     for i in 0..found.len() {
         if found[i].is_some() {
             continue;
         }
         let Some(p) = &places[i] else { continue };
-        if !stands_alone(a, p) {
+        if !stands_alone(a, p, &mut words) {
             continue;
         }
         let Some((pb, ps)) = previous_sentence(a, p.open.block, p.open_sentence) else {
@@ -334,16 +373,14 @@ fn previous_subject(a: &Article, p: &Place, said: &[Named]) -> Option<Named> {
 }
 
 /// The quote is its sentence: nothing but punctuation outside its marks.
-fn stands_alone(a: &Article, p: &Place) -> bool {
-    let Some(open_sent) = a.sentence(p.open.block, p.open_sentence) else {
+fn stands_alone(a: &Article, p: &Place, words: &mut SentenceWords) -> bool {
+    let Some((first, _)) = words.of(a, p.open.block, p.open_sentence) else {
         return false;
     };
-    let Some(close_sent) = a.sentence(p.close.block, p.close_sentence) else {
+    let Some((_, last_end)) = words.of(a, p.close.block, p.close_sentence) else {
         return false;
     };
-    let before = &a.tokens(p.open.block)[open_sent.tokens.start..p.open.token];
-    let after = &a.tokens(p.close.block)[p.close.token + 1..close_sent.tokens.end];
-    before.iter().chain(after).all(|t| !t.is_word())
+    first >= p.open.token && last_end <= p.close.token + 1
 }
 
 fn previous_sentence(a: &Article, block: usize, sentence: usize) -> Option<(usize, usize)> {
