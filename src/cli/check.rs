@@ -227,28 +227,34 @@ impl<'a> Jobs<'a> {
     /// Reads and analyses the inputs in parallel and hands each analysis to `each` in
     /// input order. Input errors are printed as their turn comes; the result says whether
     /// there was one (exit 2). An error from `each` (a failed write) ends the run.
-    pub(super) fn for_each(
+    ///
+    /// `prepare` runs on the worker threads right after each analysis (rendering a file's
+    /// report there keeps the writer from being the one serial step); its result comes
+    /// to `each` with the analysis.
+    pub(super) fn for_each<T: Send>(
         &self,
-        mut each: impl FnMut(String, Analysis) -> io::Result<()>,
+        prepare: impl Fn(&str, &Analysis) -> T + Sync,
+        mut each: impl FnMut(String, Analysis, T) -> io::Result<()>,
     ) -> io::Result<bool> {
         let stdin_name = self.args.stdin_filename.as_deref();
         let max_bytes = self.args.max_file_size.saturating_mul(1 << 20);
         let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
         let mut input_error = false;
         for chunk in self.jobs.chunks(window) {
-            let results: Vec<Result<(String, Analysis), Error>> = chunk
+            let results: Vec<Result<(String, Analysis, T), Error>> = chunk
                 .par_iter()
                 .map(|(input, settings)| {
                     let (name, path, bytes, format) = read(input, stdin_name, max_bytes)?;
                     let lex = settings.lexicon.as_ref().unwrap_or(&FR);
                     let mut analysis = analyze_with(&path, bytes, format, lex)?;
                     settings.config.apply(&mut analysis.findings);
-                    Ok((name, analysis))
+                    let prepared = prepare(&name, &analysis);
+                    Ok((name, analysis, prepared))
                 })
                 .collect();
             for (r, (input, _)) in results.into_iter().zip(chunk) {
                 match r {
-                    Ok((name, analysis)) => each(name, analysis)?,
+                    Ok((name, analysis, prepared)) => each(name, analysis, prepared)?,
                     // A binary file met while walking a directory is skipped; named, it is
                     // an error.
                     Err(e @ Error::Binary { .. }) if matches!(input, Input::File(p) if !self.args.paths.contains(p)) =>
@@ -271,10 +277,13 @@ pub(super) fn baseline_write(file: &Path, input: &InputArgs) -> ExitCode {
         return ExitCode::from(2);
     };
     let mut baseline = Baseline::default();
-    let Ok(input_error) = jobs.for_each(|path, a| {
-        baseline.record(&path, &a);
-        Ok(())
-    }) else {
+    let Ok(input_error) = jobs.for_each(
+        |_, _| (),
+        |path, a, ()| {
+            baseline.record(&path, &a);
+            Ok(())
+        },
+    ) else {
         return ExitCode::from(2);
     };
     let baseline = baseline.finish();
@@ -320,16 +329,29 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
     let mut input_error = false;
     let written = emit(args.output.as_deref(), |out| {
         let mut report = ReportWriter::begin(&args, out)?;
-        input_error = jobs.for_each(|path, mut a| {
-            if let Some(filter) = &mut filter {
-                filter.apply(&path, &mut a);
-            }
-            failed |= a
-                .findings
-                .iter()
-                .any(|f| args.fail_level.reached_by(f.severity));
-            report.file(&path, &a, out)
-        })?;
+        // A baseline removes findings first, file by file in order: then the writer
+        // renders; otherwise each file's report is rendered on the worker threads.
+        let early = args.baseline.is_none();
+        input_error = jobs.for_each(
+            |path, a| {
+                early
+                    .then(|| ReportWriter::render(&args, path, a))
+                    .flatten()
+            },
+            |path, mut a, rendered| {
+                if let Some(filter) = &mut filter {
+                    filter.apply(&path, &mut a);
+                }
+                failed |= a
+                    .findings
+                    .iter()
+                    .any(|f| args.fail_level.reached_by(f.severity));
+                match rendered {
+                    Some(bytes) => report.rendered(&bytes?, out),
+                    None => report.file(&path, &a, out),
+                }
+            },
+        )?;
         report.end(out)
     });
     if let Some(filter) = filter {
@@ -382,6 +404,45 @@ impl<'a> ReportWriter<'a> {
             files: 0,
             whole,
         })
+    }
+
+    /// One file's report as bytes, for the formats that write each file on its own
+    /// (`None` for the others: statistics and SARIF gather the whole run).
+    fn render(args: &CheckArgs, path: &str, a: &Analysis) -> Option<io::Result<Vec<u8>>> {
+        if args.statistics && matches!(args.format, OutputFormat::Human | OutputFormat::Concise) {
+            return None;
+        }
+        let mut buf = Vec::new();
+        let written = match args.format {
+            OutputFormat::Sarif => return None,
+            OutputFormat::Json => json::write_pretty(
+                &FileReport::from_analysis(path.to_string(), a),
+                &mut buf,
+                json::FILE_LEVEL,
+            ),
+            OutputFormat::Jsonl => {
+                json::render_line(&FileReport::from_analysis(path.to_string(), a), &mut buf)
+            }
+            OutputFormat::Concise => concise::render_file(path, a, &mut buf),
+            OutputFormat::Github => github::render_file(path, a, &mut buf),
+            OutputFormat::Human => human::render_file(path, a, &mut buf, args.quiet),
+        };
+        Some(written.map(|()| buf))
+    }
+
+    /// Writes a file's report made by [`ReportWriter::render`], with what separates it
+    /// from the file before.
+    fn rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        self.files += 1;
+        match &mut self.whole {
+            Whole::Json(s) => s.rendered(bytes, out),
+            _ => {
+                if self.files > 1 && self.args.format == OutputFormat::Human && !self.args.quiet {
+                    writeln!(out)?;
+                }
+                out.write_all(bytes)
+            }
+        }
     }
 
     fn file(&mut self, path: &str, a: &Analysis, out: &mut dyn Write) -> io::Result<()> {

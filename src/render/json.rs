@@ -129,7 +129,7 @@ pub struct JsonStream {
 }
 
 /// How deep a file's report sits in the document: inside the root object and `files`.
-const FILE_LEVEL: usize = 2;
+pub const FILE_LEVEL: usize = 2;
 
 impl JsonStream {
     /// Writes the document's head, up to the opening of `files`.
@@ -144,13 +144,25 @@ impl JsonStream {
     }
 
     pub fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        self.separate(out)?;
+        write_pretty(file, out, FILE_LEVEL)
+    }
+
+    /// Writes a file's report already pretty-printed at [`FILE_LEVEL`] by
+    /// [`write_pretty`] (on another thread, say).
+    pub fn rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        self.separate(out)?;
+        out.write_all(bytes)
+    }
+
+    fn separate(&mut self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(if self.files > 0 {
             b",\n    "
         } else {
             b"\n    "
         })?;
         self.files += 1;
-        write_pretty(file, out, FILE_LEVEL)
+        Ok(())
     }
 
     /// Closes `files` and the document.
