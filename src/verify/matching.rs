@@ -16,7 +16,7 @@
 //! compared with the quote by `similar` (Myers), which gives the word diff and the
 //! similarity `2 × equal words / (quote words + source words)`.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::sources::SourceText;
@@ -69,6 +69,13 @@ fn search_n(q: &QuoteWords, cap: usize) -> usize {
         .min(cap)
 }
 
+/// At most about this many hits are collected for one quote. A quote's n-grams are taken
+/// rarest first (by their count in the sources) until the next would pass the budget, the
+/// rarest always: a quote made of words the transcript repeats everywhere still finds its
+/// passages, and quotes × repetitive sources stay bounded (an article and a source each
+/// repeated to 64 KB once collected 2 GB of hits).
+const HIT_BUDGET: usize = 4096;
+
 /// Candidate hits of each quote: (source, implied start of the quote, quote offset).
 fn search(queries: &[Query], sources: &[SourceText], ns: &[usize], hits: &mut [Vec<(u32, u32)>]) {
     let mut maps: [FxHashMap<u64, Vec<(u32, u32)>>; NGRAM] = Default::default();
@@ -85,6 +92,65 @@ fn search(queries: &[Query], sources: &[SourceText], ns: &[usize], hits: &mut [V
             }
         }
     }
+    // How often each searched n-gram occurs in the sources.
+    let mut counts: [FxHashMap<u64, usize>; NGRAM] = Default::default();
+    scan(sources, &maps, |m, key, _, _| {
+        *counts[m].entry(key).or_default() += 1
+    });
+    // Each quote's n-grams, rarest first, within its budget.
+    let mut wanted: Vec<Vec<(usize, u64, usize)>> = vec![Vec::new(); queries.len()];
+    for (m, map) in maps.iter().enumerate() {
+        for (&key, list) in map {
+            let count = counts[m].get(&key).copied().unwrap_or(0);
+            if count > 0 {
+                for &(qi, _) in list {
+                    wanted[qi as usize].push((count, key, m));
+                }
+            }
+        }
+    }
+    let mut chosen: FxHashSet<(usize, u64, u32)> = FxHashSet::default();
+    for (qi, grams) in wanted.iter_mut().enumerate() {
+        grams.sort_unstable();
+        grams.dedup();
+        let mut spent = 0;
+        for &(count, key, m) in grams.iter() {
+            if spent > 0 && spent + count > HIT_BUDGET {
+                break;
+            }
+            spent += count;
+            chosen.insert((m, key, qi as u32));
+        }
+    }
+    // The tables again, each n-gram listing only the quotes that chose it.
+    let mut kept: [FxHashMap<u64, Vec<(u32, u32)>>; NGRAM] = Default::default();
+    for (m, map) in maps.iter().enumerate() {
+        for (&key, list) in map {
+            let list: Vec<(u32, u32)> = list
+                .iter()
+                .copied()
+                .filter(|&(qi, _)| chosen.contains(&(m, key, qi)))
+                .collect();
+            if !list.is_empty() {
+                kept[m].insert(key, list);
+            }
+        }
+    }
+    scan(sources, &kept, |m, key, si, i| {
+        for &(qi, off) in &kept[m][&key] {
+            let anchor = (i as u32).saturating_sub(off);
+            hits[qi as usize].push((si as u32, anchor));
+        }
+    });
+}
+
+/// Calls `hit(table, key, source, position)` for every source position whose n-gram is in
+/// one of the tables.
+fn scan(
+    sources: &[SourceText],
+    maps: &[FxHashMap<u64, Vec<(u32, u32)>>; NGRAM],
+    mut hit: impl FnMut(usize, u64, usize, usize),
+) {
     for (si, src) in sources.iter().enumerate() {
         let w = &src.words;
         for (m, map) in maps.iter().enumerate() {
@@ -93,11 +159,9 @@ fn search(queries: &[Query], sources: &[SourceText], ns: &[usize], hits: &mut [V
                 continue;
             }
             for i in 0..=w.len() - n {
-                if let Some(list) = map.get(&ngram(&w[i..i + n])) {
-                    for &(qi, off) in list {
-                        let anchor = (i as u32).saturating_sub(off);
-                        hits[qi as usize].push((si as u32, anchor));
-                    }
+                let key = ngram(&w[i..i + n]);
+                if map.contains_key(&key) {
+                    hit(m, key, si, i);
                 }
             }
         }
