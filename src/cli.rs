@@ -63,18 +63,25 @@ struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
     format: DiffFormat,
-    /// Write the report to this file instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Colour in human output (also turned off by NO_COLOR).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
+    #[command(flatten)]
+    report: ReportArgs,
     /// Lowest severity of a new finding that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
     fail_level: FailLevel,
     /// Do not fail because a quote's words changed.
     #[arg(long)]
     allow_altered_quotes: bool,
+}
+
+/// Where a report goes and whether it is coloured: the same for check, diff and verify.
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Colour in human output (also turned off by NO_COLOR).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -319,7 +326,7 @@ fn git_revisions(rev: &str, paths: &[PathBuf]) -> Result<Vec<Revisions>, String>
 }
 
 fn run_diff(args: DiffArgs) -> ExitCode {
-    set_color(args.color, args.output.as_deref());
+    set_color(args.report.color, args.report.output.as_deref());
     let revisions: Vec<(String, String, Vec<u8>, Vec<u8>)> = match &args.git {
         Some(rev) => match git_revisions(rev, &args.paths) {
             Ok(r) => r
@@ -373,7 +380,7 @@ fn run_diff(args: DiffArgs) -> ExitCode {
         }
     }
     let report = attrib::diff::DiffReport::new(files);
-    let written = emit(args.output.as_deref(), |out| match args.format {
+    let written = emit(args.report.output.as_deref(), |out| match args.format {
         DiffFormat::Human => attrib::diff::render::human(&report, out),
         DiffFormat::Json => attrib::diff::render::json(&report, out),
         DiffFormat::Markdown => attrib::diff::render::markdown(&report, out),

@@ -25,7 +25,7 @@ use attrib::{Analysis, Error};
 use clap::ValueEnum;
 use rayon::prelude::*;
 
-use super::{ColorChoice, FailLevel, emit, read, set_color};
+use super::{FailLevel, ReportArgs, emit, read, set_color};
 
 /// Which articles to read, and with which configuration.
 #[derive(clap::Args)]
@@ -63,12 +63,8 @@ pub(super) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
-    /// Write the report to this file instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Colour in human output (also turned off by NO_COLOR).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
+    #[command(flatten)]
+    report: ReportArgs,
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
     fail_level: FailLevel,
@@ -307,7 +303,7 @@ pub(super) fn baseline_write(file: &Path, input: &InputArgs) -> ExitCode {
 }
 
 pub(super) fn check(args: CheckArgs) -> ExitCode {
-    set_color(args.color, args.output.as_deref());
+    set_color(args.report.color, args.report.output.as_deref());
     let Ok(jobs) = Jobs::prepare(&args.input) else {
         return ExitCode::from(2);
     };
@@ -327,7 +323,7 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
     let mut filter = baseline.as_ref().map(Baseline::filter_files);
     let mut failed = false;
     let mut input_error = false;
-    let written = emit(args.output.as_deref(), |out| {
+    let written = emit(args.report.output.as_deref(), |out| {
         let mut report = ReportWriter::begin(&args, out)?;
         // A baseline removes findings first, file by file in order: then the writer
         // renders; otherwise each file's report is rendered on the worker threads.

@@ -10,7 +10,7 @@ use attrib::verify::{self, SourceText, Verdict};
 use clap::ValueEnum;
 use rayon::prelude::*;
 
-use super::ColorChoice;
+use super::ReportArgs;
 
 #[derive(clap::Args)]
 pub struct VerifyArgs {
@@ -22,12 +22,8 @@ pub struct VerifyArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = VerifyFormat::Human)]
     format: VerifyFormat,
-    /// Write the report to this file instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Colour in human output (also turned off by NO_COLOR).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
+    #[command(flatten)]
+    report: ReportArgs,
     /// Verdicts that make the exit code 1 (repeatable or comma-separated); default all.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
     fail_on: Vec<FailOn>,
@@ -59,7 +55,7 @@ impl FailOn {
 }
 
 pub fn run(args: VerifyArgs) -> ExitCode {
-    super::set_color(args.color, args.output.as_deref());
+    super::set_color(args.report.color, args.report.output.as_deref());
     let (article, sources) = rayon::join(
         || {
             let input = Input::File(args.article.clone());
@@ -95,7 +91,7 @@ pub fn run(args: VerifyArgs) -> ExitCode {
     };
     let report = verify::verify(&display(&args.article), &article, &loaded);
 
-    let written = super::emit(args.output.as_deref(), |out| match args.format {
+    let written = super::emit(args.report.output.as_deref(), |out| match args.format {
         VerifyFormat::Human => verify::render::human(&report, out),
         VerifyFormat::Json => verify::render::json(&report, out),
     });
