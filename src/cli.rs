@@ -343,10 +343,13 @@ fn run_diff(args: DiffArgs) -> ExitCode {
                 eprintln!("attrib: error: diff takes two files (OLD NEW), or --git REV [PATH...]");
                 return ExitCode::from(2);
             };
-            let read = |p: &PathBuf| {
-                std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))
+            // The reader `check` uses: a directory or a binary file is an input error too.
+            let load = |p: &PathBuf| {
+                read(&Input::File(p.clone()), None, u64::MAX)
+                    .map(|(_, _, bytes, _)| bytes)
+                    .map_err(|e| e.to_string())
             };
-            match (read(old), read(new)) {
+            match (load(old), load(new)) {
                 (Ok(o), Ok(n)) => {
                     vec![(old.display().to_string(), new.display().to_string(), o, n)]
                 }

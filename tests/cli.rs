@@ -751,3 +751,22 @@ fn many_files_stream_in_path_order_whatever_the_thread_count() {
     sorted.sort();
     assert_eq!(paths, sorted);
 }
+
+#[test]
+fn diff_refuses_binary_files_and_directories_like_check() {
+    let d = tempfile::tempdir().unwrap();
+    let good = write(&d, "good.md", GOOD.as_bytes());
+    let binary = write(&d, "scan.md", b"\"\"\"\0\0\0\"\"\"");
+    let dir = d.path().to_str().unwrap().to_string();
+    for (other, says) in [
+        (&binary, "scan.md: binary content"),
+        (&dir, "is a directory"),
+    ] {
+        let out = attrib(&["diff", &good, other], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+    }
+    let same = attrib(&["diff", &good, &good], None);
+    assert_eq!(same.status.code(), Some(0));
+}
