@@ -386,11 +386,7 @@ enum Whole {
 impl<'a> ReportWriter<'a> {
     fn begin(args: &'a CheckArgs, out: &mut dyn Write) -> io::Result<ReportWriter<'a>> {
         let whole = match args.format {
-            _ if args.statistics
-                && matches!(args.format, OutputFormat::Human | OutputFormat::Concise) =>
-            {
-                Whole::Statistics(Statistics::default())
-            }
+            _ if Self::statistics(args) => Whole::Statistics(Statistics::default()),
             OutputFormat::Json => Whole::Json(JsonStream::begin(out)?),
             OutputFormat::Sarif => Whole::Sarif(Sarif::default()),
             _ => Whole::PerFile,
@@ -402,20 +398,23 @@ impl<'a> ReportWriter<'a> {
         })
     }
 
+    /// `--statistics` counts instead of reporting (it has no meaning for the JSON formats).
+    fn statistics(args: &CheckArgs) -> bool {
+        args.statistics && matches!(args.format, OutputFormat::Human | OutputFormat::Concise)
+    }
+
     /// One file's report as bytes, for the formats that write each file on its own
     /// (`None` for the others: statistics and SARIF gather the whole run).
     fn render(args: &CheckArgs, path: &str, a: &Analysis) -> Option<io::Result<Vec<u8>>> {
-        if args.statistics && matches!(args.format, OutputFormat::Human | OutputFormat::Concise) {
+        if Self::statistics(args) {
             return None;
         }
         let mut buf = Vec::new();
         let written = match args.format {
             OutputFormat::Sarif => return None,
-            OutputFormat::Json => json::write_pretty(
-                &FileReport::from_analysis(path.to_string(), a),
-                &mut buf,
-                json::FILE_LEVEL,
-            ),
+            OutputFormat::Json => {
+                json::render_file(&FileReport::from_analysis(path.to_string(), a), &mut buf)
+            }
             OutputFormat::Jsonl => {
                 json::render_line(&FileReport::from_analysis(path.to_string(), a), &mut buf)
             }
@@ -441,32 +440,19 @@ impl<'a> ReportWriter<'a> {
         }
     }
 
+    /// Takes one file's analysis in the writer's thread: gathered for statistics and SARIF,
+    /// rendered and written for the other formats.
     fn file(&mut self, path: &str, a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
-        self.files += 1;
         match &mut self.whole {
-            Whole::Statistics(s) => {
-                s.add(a);
-                Ok(())
-            }
-            Whole::Json(s) => s.file(&FileReport::from_analysis(path.to_string(), a), out),
-            Whole::Sarif(s) => {
-                s.add(path, a);
-                Ok(())
-            }
-            Whole::PerFile => match self.args.format {
-                OutputFormat::Jsonl => {
-                    json::render_line(&FileReport::from_analysis(path.to_string(), a), out)
+            Whole::Statistics(s) => s.add(a),
+            Whole::Sarif(s) => s.add(path, a),
+            Whole::Json(_) | Whole::PerFile => {
+                if let Some(bytes) = Self::render(self.args, path, a) {
+                    return self.rendered(&bytes?, out);
                 }
-                OutputFormat::Concise => concise::render_file(path, a, out),
-                OutputFormat::Github => github::render_file(path, a, out),
-                _ => {
-                    if self.files > 1 && !self.args.quiet {
-                        writeln!(out)?;
-                    }
-                    human::render_file(path, a, out, self.args.quiet)
-                }
-            },
+            }
         }
+        Ok(())
     }
 
     fn end(self, out: &mut dyn Write) -> io::Result<()> {

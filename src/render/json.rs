@@ -133,7 +133,13 @@ pub struct JsonStream {
 }
 
 /// How deep a file's report sits in the document: inside the root object and `files`.
-pub const FILE_LEVEL: usize = 2;
+const FILE_LEVEL: usize = 2;
+
+/// One file's report as it stands in the `--format json` document, for
+/// [`JsonStream::rendered`].
+pub fn render_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    write_pretty(file, out, FILE_LEVEL)
+}
 
 impl JsonStream {
     /// Writes the document's head, up to the opening of `files`.
@@ -147,26 +153,16 @@ impl JsonStream {
         Ok(JsonStream { files: 0 })
     }
 
-    pub fn file(&mut self, file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        self.separate(out)?;
-        write_pretty(file, out, FILE_LEVEL)
-    }
-
-    /// Writes a file's report already pretty-printed at [`FILE_LEVEL`] by
-    /// [`write_pretty`] (on another thread, say).
+    /// Writes a file's report made by [`render_file`] (on another thread, say), after the
+    /// separator from the file before.
     pub fn rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        self.separate(out)?;
-        out.write_all(bytes)
-    }
-
-    fn separate(&mut self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(if self.files > 0 {
             b",\n    "
         } else {
             b"\n    "
         })?;
         self.files += 1;
-        Ok(())
+        out.write_all(bytes)
     }
 
     /// Closes `files` and the document.
@@ -187,7 +183,9 @@ mod tests {
         let mut out = Vec::new();
         let mut s = JsonStream::begin(&mut out).unwrap();
         for f in files {
-            s.file(f, &mut out).unwrap();
+            let mut bytes = Vec::new();
+            render_file(f, &mut bytes).unwrap();
+            s.rendered(&bytes, &mut out).unwrap();
         }
         s.end(&mut out).unwrap();
         out

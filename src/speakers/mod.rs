@@ -240,8 +240,9 @@ fn direct_cue(
 ///
 /// Quotes are in text order and never overlap, so the quotes after `i` that share its
 /// (closing) sentence are those opening in it, a run; those before it, those closing in it,
-/// another run. Both runs and the nearest quote with a speaker are tabled beforehand: a
-/// sentence of thousands of quotes costs a pass, not a pass per quote.
+/// another run. The nearest speaker after is tabled beforehand and the run before is
+/// followed as the pass goes: a sentence of thousands of quotes costs a pass, not a pass
+/// per quote.
 fn share_within_sentence(places: &[Option<Place>], found: &mut [Option<Found>]) {
     let n = found.len();
     let open_key = |j: usize| places[j].as_ref().map(|p| (p.open.block, p.open_sentence));
@@ -250,47 +251,34 @@ fn share_within_sentence(places: &[Option<Place>], found: &mut [Option<Found>]) 
             .as_ref()
             .map(|p| (p.close.block, p.close_sentence))
     };
-    // The first quote at or after `j` with a speaker of its own (`n`: none).
-    let mut next_found = vec![n; n + 1];
+    // The first quote with a speaker of its own among `j` and the quotes after it that
+    // open in the sentence `j` opens in.
+    let mut donor_after: Vec<Option<usize>> = vec![None; n];
     for j in (0..n).rev() {
-        next_found[j] = if found[j].is_some() {
-            j
+        donor_after[j] = if found[j].is_some() {
+            Some(j)
+        } else if j + 1 < n && open_key(j).is_some() && open_key(j + 1) == open_key(j) {
+            donor_after[j + 1]
         } else {
-            next_found[j + 1]
+            None
         };
     }
-    // Where the run of quotes opening in the sentence `j` opens in ends (exclusive).
-    let mut open_run_end = vec![0; n];
-    for j in (0..n).rev() {
-        open_run_end[j] = if j + 1 < n && open_key(j).is_some() && open_key(j + 1) == open_key(j) {
-            open_run_end[j + 1]
-        } else {
-            j + 1
-        };
-    }
-    // Where the run of quotes closing in the sentence `j` closes in starts.
-    let mut close_run_start = vec![0; n];
-    for j in 0..n {
-        close_run_start[j] = if j > 0 && close_key(j).is_some() && close_key(j - 1) == close_key(j)
-        {
-            close_run_start[j - 1]
-        } else {
-            j
-        };
-    }
-    // The last quote before `i` with a speaker, shared ones included.
+    // Where the run of quotes closing in the sentence `i` closes in starts, and the last
+    // quote before `i` with a speaker, shared ones included.
+    let mut close_run_start = 0;
     let mut last_found: Option<usize> = None;
     for i in 0..n {
+        let key = close_key(i);
+        if i == 0 || key.is_none() || close_key(i - 1) != key {
+            close_run_start = i;
+        }
         if found[i].is_none()
-            && let Some(key) = close_key(i)
+            && let Some(key) = key
         {
             let after = (i + 1 < n && open_key(i + 1) == Some(key))
-                .then(|| next_found[i + 1])
-                .filter(|&j| j < open_run_end[i + 1]);
-            let before = (i > 0 && close_key(i - 1) == Some(key))
-                .then_some(last_found)
-                .flatten()
-                .filter(|&j| j >= close_run_start[i - 1]);
+                .then(|| donor_after[i + 1])
+                .flatten();
+            let before = last_found.filter(|&j| close_run_start < i && j >= close_run_start);
             if let Some(j) = after.or(before)
                 && let Some(f) = &found[j]
             {

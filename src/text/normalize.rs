@@ -9,14 +9,8 @@ use compact_str::CompactString;
 
 /// Lower-cases, unifies apostrophes to `'` and folds `î`/`û` to `i`/`u`.
 pub fn fold(word: &str) -> CompactString {
-    // Most words are plain lower-case ASCII, or nearly: copy those whole.
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
-    {
-        return CompactString::new(word);
-    }
-    // Capitalised ASCII words (sentence starts, names): lower-cased in place.
+    // Most words are ASCII letters, digits and `'` (sentence starts and names capitalised):
+    // copied whole, lower-cased in place.
     if word
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'\'')
