@@ -16,7 +16,7 @@ use std::fs;
 use std::hint::black_box;
 use std::path::Path;
 
-use attrib::analysis::analyze_document;
+use attrib::analysis::{analyze_document, analyze_text};
 use attrib::document::{Document, Format};
 use attrib::lexicon::FR;
 use attrib::render::json;
@@ -159,15 +159,7 @@ fn diff_revisions(c: &mut Criterion) {
         })
         .collect::<Vec<_>>()
         .join("\n\n");
-    let analyze = |text: &str| {
-        let doc = Document::parse(
-            Path::new("bench.md"),
-            text.as_bytes().to_vec(),
-            Format::Markdown,
-        )
-        .expect("UTF-8");
-        analyze_document(doc, &FR)
-    };
+    let analyze = analyze_text;
     let mut group = c.benchmark_group("diff");
     group.throughput(Throughput::Bytes((old.len() + new.len()) as u64));
     group.sample_size(10);

@@ -8,9 +8,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use attrib::analysis::analyze_document;
-use attrib::document::{Document, Format};
-use attrib::lexicon::FR;
+use attrib::analysis::analyze_text;
 use attrib::verify::{SourceText, verify};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -133,15 +131,7 @@ fn bench(c: &mut Criterion) {
             })
             .collect()
     };
-    let analysis = || {
-        let doc = Document::parse(
-            Path::new("a.md"),
-            text.as_bytes().to_vec(),
-            Format::Markdown,
-        )
-        .expect("UTF-8");
-        analyze_document(doc, &FR)
-    };
+    let analysis = || analyze_text(&text);
     let sources = load();
     let a = analysis();
     let report = verify("a.md", &a, &sources);
