@@ -275,7 +275,7 @@ fn governs_content(a: &Article, b: usize, from: usize, end: usize) -> bool {
 fn is_infinitive(a: &Article, t: &crate::text::token::Token) -> bool {
     t.is_word()
         && !t.capitalized
-        && !a.lex.function_words.contains_key(t.norm.as_str())
+        && !a.lex.is_function_word(t.word)
         && (["er", "ir", "re", "oir"]
             .iter()
             .any(|e| t.norm.ends_with(e))

@@ -59,9 +59,8 @@ fn is_figure(a: &Article, b: usize, k: usize) -> bool {
     let next = toks.get(k + 1);
     if t.kind == TokenKind::Word {
         return rules.number_words.has(t)
-            && next.is_some_and(|n| {
-                n.is_word() && !n.capitalized && !a.lex.function_words.contains_key(n.norm.as_str())
-            });
+            && next
+                .is_some_and(|n| n.is_word() && !n.capitalized && !a.lex.is_function_word(n.word));
     }
     if t.kind != TokenKind::Number || is_date(a, b, k) {
         return false;
@@ -170,7 +169,7 @@ pub fn has_future(a: &Article, b: usize, range: Range<usize>) -> bool {
         !a.in_quote(t.span.start)
             && t.is_word()
             && !t.capitalized
-            && !a.lex.function_words.contains_key(t.norm.as_str())
+            && !a.lex.is_function_word(t.word)
             && t.norm.chars().count() >= 6
             && rules
                 .future_suffixes

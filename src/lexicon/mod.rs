@@ -16,6 +16,7 @@ use verbs::VerbForm;
 
 use crate::model::SourceKind;
 use crate::text::normalize::fold;
+use crate::text::vocabulary::{self, Word};
 
 /// How a marker is placed: anywhere, or only fronted (`Pour X, …`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,12 @@ pub enum WordClass {
     Title,
 }
 
+impl WordClass {
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     pub syntax: syntax::Syntax,
@@ -71,7 +78,8 @@ pub struct Lexicon {
     pub vague: PhraseTable<()>,
     pub mention_cues: PhraseTable<()>,
     pub fronted: PhraseTable<()>,
-    pub function_words: HashMap<String, Vec<WordClass>>,
+    /// Closed-class readings of each word, by word number: a bit per [`WordClass`].
+    function_words: Vec<u8>,
     /// Lines of the data files that could not be read (empty for the built-in grammar).
     pub problems: Vec<String>,
 }
@@ -283,21 +291,26 @@ impl Lexicon {
                     continue;
                 }
             };
-            let classes = self
-                .function_words
-                .entry(fold(word.trim()).into_string())
-                .or_default();
-            if !classes.contains(&class) {
-                classes.push(class);
+            let word = vocabulary::intern(&fold(word.trim())).index();
+            if self.function_words.len() <= word {
+                self.function_words.resize(word + 1, 0);
             }
+            self.function_words[word] |= class.bit();
         }
     }
 
-    /// Whether a folded word has a closed-class reading.
-    pub fn is(&self, norm: &str, class: WordClass) -> bool {
-        self.function_words
-            .get(norm)
-            .is_some_and(|c| c.contains(&class))
+    /// Whether a word has a closed-class reading.
+    pub fn is(&self, word: Word, class: WordClass) -> bool {
+        self.classes(word) & class.bit() != 0
+    }
+
+    /// Whether a word has any closed-class reading (`le`, `selon`, `il`).
+    pub fn is_function_word(&self, word: Word) -> bool {
+        self.classes(word) != 0
+    }
+
+    fn classes(&self, word: Word) -> u8 {
+        self.function_words.get(word.index()).copied().unwrap_or(0)
     }
 
     pub fn is_abbreviation(&self, word_with_period: &str) -> bool {
@@ -317,7 +330,7 @@ impl Lexicon {
             && chars.next().is_none();
         let next = fold(next_word);
         let name_follows = next_word.starts_with(char::is_uppercase)
-            && !self.function_words.contains_key(next.as_str())
+            && !self.is_function_word(vocabulary::word(&next))
             && self
                 .fronted
                 .get_words(std::slice::from_ref(&next))

@@ -1,29 +1,33 @@
 //! Multi-word lexicon entries matched against token sequences.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::text::token::{Token, entry_words};
+use crate::text::vocabulary::{self, Word};
 
-/// Phrases in a word trie: a lookup walks the text's tokens down the trie, so its cost
-/// is the length of the phrase, not the number of phrases sharing a first word (the
-/// verb table has hundreds of forms starting with `a`).
+/// Phrases in a word trie keyed by word number (see [`vocabulary`]): a lookup walks the
+/// text's tokens down the trie, so its cost is the length of the phrase, not the number
+/// of phrases sharing a first word (the verb table has hundreds of forms starting with
+/// `a`). Most lookups end at the first word, which is one array index.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    root: Node<T>,
+    /// Nodes of the trie; `nodes[0]` is the root, whose children are in `first`.
+    nodes: Vec<Node<T>>,
+    /// The root's child for each word number (0: none).
+    first: Vec<u32>,
     len: usize,
 }
 
 #[derive(Debug, Clone)]
 struct Node<T> {
     value: Option<T>,
-    next: HashMap<String, Node<T>>,
+    /// Children sorted by word number, for a binary search (a handful, most often one).
+    next: Vec<(Word, u32)>,
 }
 
 impl<T> Default for Node<T> {
     fn default() -> Self {
         Node {
             value: None,
-            next: HashMap::default(),
+            next: Vec::new(),
         }
     }
 }
@@ -31,7 +35,8 @@ impl<T> Default for Node<T> {
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            root: Node::default(),
+            nodes: vec![Node::default()],
+            first: Vec::new(),
             len: 0,
         }
     }
@@ -46,30 +51,75 @@ impl<T> PhraseTable<T> {
 
     /// Adds a phrase; the first value given for a phrase is kept.
     pub fn insert_words(&mut self, words: Vec<String>, value: T) {
-        if words.is_empty() {
+        let Some((head, rest)) = words.split_first() else {
             return;
+        };
+        let head = vocabulary::intern(head).index();
+        if self.first.len() <= head {
+            self.first.resize(head + 1, 0);
         }
-        let mut node = &mut self.root;
-        for w in words {
-            node = node.next.entry(w).or_default();
+        if self.first[head] == 0 {
+            self.first[head] = self.new_node();
         }
+        let mut node = self.first[head];
+        for w in rest {
+            let w = vocabulary::intern(w);
+            node = match self.nodes[node as usize]
+                .next
+                .binary_search_by_key(&w, |&(k, _)| k)
+            {
+                Ok(k) => self.nodes[node as usize].next[k].1,
+                Err(k) => {
+                    let child = self.new_node();
+                    self.nodes[node as usize].next.insert(k, (w, child));
+                    child
+                }
+            };
+        }
+        let node = &mut self.nodes[node as usize];
         if node.value.is_none() {
             node.value = Some(value);
             self.len += 1;
         }
     }
 
+    fn new_node(&mut self) -> u32 {
+        self.nodes.push(Node::default());
+        u32::try_from(self.nodes.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// The node reached by `words` from the root, if any phrase starts so.
+    fn walk(&self, mut words: impl Iterator<Item = Word>) -> Option<&Node<T>> {
+        let head = words.next()?;
+        let mut node = *self.first.get(head.index()).filter(|&&n| n != 0)?;
+        for w in words {
+            let next = &self.nodes[node as usize].next;
+            node = next[next.binary_search_by_key(&w, |&(k, _)| k).ok()?].1;
+        }
+        Some(&self.nodes[node as usize])
+    }
+
     /// The longest phrase starting at token `i`: its length in tokens and its value.
+    /// Inlined: most calls end at the first word, on one array index.
+    #[inline]
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
-        let mut node = &self.root;
-        let mut best = None;
-        for (n, t) in tokens.get(i..)?.iter().enumerate() {
-            match node.next.get(t.norm.as_str()) {
-                Some(next) => node = next,
-                None => break,
-            }
+        let head = *self.first.get(tokens.get(i)?.word.index())?;
+        if head == 0 {
+            return None;
+        }
+        self.match_from(&tokens[i + 1..], &self.nodes[head as usize])
+    }
+
+    /// [`PhraseTable::match_at`] past the phrase's first word, which reached `node`.
+    fn match_from<'t>(&'t self, tokens: &[Token], mut node: &'t Node<T>) -> Option<(usize, &'t T)> {
+        let mut best = node.value.as_ref().map(|v| (1, v));
+        for (n, t) in tokens.iter().enumerate() {
+            let Ok(k) = node.next.binary_search_by_key(&t.word, |&(k, _)| k) else {
+                break;
+            };
+            node = &self.nodes[node.next[k].1 as usize];
             if let Some(v) = &node.value {
-                best = Some((n + 1, v));
+                best = Some((n + 2, v));
             }
         }
         best
@@ -93,13 +143,16 @@ impl<T> PhraseTable<T> {
                 .is_some_and(|(l, _)| l == tokens.len())
     }
 
-    /// The value of the entry whose words are exactly `words`.
+    /// The value of the entry whose folded words are exactly `words`.
     pub fn get_words<S: AsRef<str>>(&self, words: &[S]) -> Option<&T> {
-        let mut node = &self.root;
-        for w in words {
-            node = node.next.get(w.as_ref())?;
-        }
-        node.value.as_ref()
+        self.walk(words.iter().map(|w| vocabulary::word(w.as_ref())))?
+            .value
+            .as_ref()
+    }
+
+    /// The value of the one-word entry `word`.
+    pub fn get_word(&self, word: Word) -> Option<&T> {
+        self.walk(std::iter::once(word))?.value.as_ref()
     }
 
     pub fn len(&self) -> usize {

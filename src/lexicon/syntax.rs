@@ -3,34 +3,52 @@
 //! The speaker grammar asks "is this word an auxiliary?", "a complementizer?", never
 //! "is it `a`?": the words themselves are data, so another language brings its own file.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer};
 
 use super::phrases::PhraseTable;
 use crate::text::normalize::fold;
 use crate::text::token::Token;
+use crate::text::vocabulary::{self, Word};
 
-/// A set of folded words.
+/// A set of folded words: a bit per word number (see [`vocabulary`]), so that asking
+/// whether a token is in it is one shift, not a string hash.
 #[derive(Debug, Default, Clone)]
-pub struct WordSet(FxHashSet<String>);
+pub struct WordSet(Vec<u64>);
 
 impl WordSet {
     pub fn contains(&self, norm: &str) -> bool {
-        self.0.contains(norm)
+        self.contains_word(vocabulary::word(norm))
+    }
+
+    pub fn contains_word(&self, word: Word) -> bool {
+        let i = word.index();
+        self.0
+            .get(i / 64)
+            .is_some_and(|bits| bits >> (i % 64) & 1 == 1)
     }
 
     /// Whether a token is a word of this set.
     pub fn has(&self, t: &Token) -> bool {
-        t.is_word() && self.0.contains(t.norm.as_str())
+        t.is_word() && self.contains_word(t.word)
+    }
+
+    fn insert(&mut self, norm: &str) {
+        let i = vocabulary::intern(norm).index();
+        if self.0.len() <= i / 64 {
+            self.0.resize(i / 64 + 1, 0);
+        }
+        self.0[i / 64] |= 1 << (i % 64);
     }
 }
 
 impl<'de> Deserialize<'de> for WordSet {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let words = Vec::<String>::deserialize(d)?;
-        Ok(WordSet(
-            words.iter().map(|w| fold(w).into_string()).collect(),
-        ))
+        let mut set = WordSet::default();
+        for w in Vec::<String>::deserialize(d)? {
+            set.insert(&fold(&w));
+        }
+        Ok(set)
     }
 }
 
@@ -82,8 +100,8 @@ impl Words {
             .any(|s| norm.len() > s.len() + 2 && norm.ends_with(s.as_str()))
     }
 
-    pub fn is_auxiliary(&self, norm: &str) -> bool {
-        self.auxiliaries_avoir.contains(norm) || self.auxiliaries_etre.contains(norm)
+    pub fn is_auxiliary(&self, word: Word) -> bool {
+        self.auxiliaries_avoir.contains_word(word) || self.auxiliaries_etre.contains_word(word)
     }
 }
 

@@ -80,7 +80,7 @@ impl<'a> Article<'a> {
                         && !after_open
                         && t.is_word()
                         && t.capitalized
-                        && !lex.function_words.contains_key(t.norm.as_str())
+                        && !lex.is_function_word(t.word)
                     {
                         let word = &doc.text[t.span.start..t.span.end];
                         if !proper_words.contains(word) {
@@ -193,7 +193,7 @@ impl<'a> Article<'a> {
     }
 
     pub fn is(&self, t: &Token, class: WordClass) -> bool {
-        t.is_word() && self.lex.is(&t.norm, class)
+        t.is_word() && self.lex.is(t.word, class)
     }
 
     /// Whether `at` is the first word of its sentence (after an opening mark or dash).

@@ -70,7 +70,7 @@ pub fn verb_at<'a>(a: &'a Article, toks: &[Token], k: usize) -> Option<(usize, &
         return None;
     }
     let hit = a.lex.verbs.match_at(toks, k)?;
-    if k > 0 && !a.lex.syntax.words.is_auxiliary(&toks[k].norm) && after_determiner(a, toks, k) {
+    if k > 0 && !a.lex.syntax.words.is_auxiliary(toks[k].word) && after_determiner(a, toks, k) {
         return None;
     }
     Some(hit)
@@ -91,7 +91,7 @@ fn after_determiner(a: &Article, toks: &[Token], k: usize) -> bool {
         return true;
     };
     let verb_context = before.is_word()
-        && (before.capitalized && !a.lex.function_words.contains_key(before.norm.as_str())
+        && (before.capitalized && !a.lex.is_function_word(before.word)
             || a.is(before, WordClass::Pronoun)
             || a.is(before, WordClass::Relative)
             || a.lex.syntax.words.inversion_triggers.has(before)
@@ -324,7 +324,7 @@ pub fn cue_at<'a>(
             let w = &a.lex.syntax.words;
             let aux = (k.saturating_sub(5).max(lo)..k)
                 .rev()
-                .find(|&m| toks[m].is_word() && w.is_auxiliary(&toks[m].norm));
+                .find(|&m| toks[m].is_word() && w.is_auxiliary(toks[m].word));
             if let Some(aux) = aux {
                 let reflexive = aux > lo && w.reflexives.has(&toks[aux - 1]);
                 let passive = (aux + 1..k).any(|m| w.passive_participles.has(&toks[m]));
@@ -430,7 +430,7 @@ fn finite_subject(
     // `dit` is also a participle: in `X a dit`, the subject is before the auxiliary.
     let mut start = start;
     while start > lo
-        && (a.lex.syntax.words.is_auxiliary(&toks[start - 1].norm)
+        && (a.lex.syntax.words.is_auxiliary(toks[start - 1].word)
             || a.lex.syntax.words.reflexives.has(&toks[start - 1]))
         && toks[start - 1].is_word()
     {
@@ -463,7 +463,7 @@ fn earlier_verb_subject(a: &Article, b: usize, from: usize, lo: usize) -> Option
     let mut k = from;
     while k > lo {
         k -= 1;
-        if toks[k].is_word() && a.lex.syntax.words.is_auxiliary(&toks[k].norm) {
+        if toks[k].is_word() && a.lex.syntax.words.is_auxiliary(toks[k].word) {
             return a.backward_subject(b, k, lo);
         }
         if let Some((_, form)) = a.lex.verbs.match_at(toks, k)

@@ -82,9 +82,11 @@ impl Article<'_> {
         // Every capitalised content word of the name is capitalised in the text too
         // (determiners may be either: `le Monde`).
         let same_case = |len: usize, caps: &Vec<bool>| {
-            toks[i..i + len].iter().zip(caps).all(|(t, &cap)| {
-                !cap || t.capitalized || self.lex.function_words.contains_key(t.norm.as_str())
-            }) && toks[i..i + len].iter().any(|t| t.capitalized)
+            toks[i..i + len]
+                .iter()
+                .zip(caps)
+                .all(|(t, &cap)| !cap || t.capitalized || self.lex.is_function_word(t.word))
+                && toks[i..i + len].iter().any(|t| t.capitalized)
         };
         if let Some((len, caps)) = self.lex.media.match_at(toks, i)
             && same_case(len, caps)
@@ -119,9 +121,7 @@ impl Article<'_> {
             return false;
         }
         let surface = &self.doc.text[t.span.start..t.span.end];
-        if self.lex.function_words.contains_key(t.norm.as_str())
-            || self.lex.fronted.match_at(toks, i).is_some()
-        {
+        if self.lex.is_function_word(t.word) || self.lex.fronted.match_at(toks, i).is_some() {
             // `Le`, `Selon`, `Il`: capitalised only because they open a sentence.
             return false;
         }
@@ -131,11 +131,9 @@ impl Article<'_> {
         self.lex.given_names.contains_key(surface)
             || self.proper_words.contains(surface)
             || is_all_caps(t, &self.doc.text)
-            || toks.get(i + 1).is_some_and(|n| {
-                n.is_word()
-                    && n.capitalized
-                    && !self.lex.function_words.contains_key(n.norm.as_str())
-            })
+            || toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && n.capitalized && !self.lex.is_function_word(n.word))
     }
 
     /// End (exclusive) of the proper-name run starting at `i`.
@@ -319,7 +317,7 @@ impl Article<'_> {
             if t.is_word()
                 && !t.capitalized
                 && self.lex.syntax.words.is_adverb(&t.norm)
-                && !self.lex.function_words.contains_key(t.norm.as_str())
+                && !self.lex.is_function_word(t.word)
                 && self.lex.source_nouns.match_at(toks, i).is_none()
             {
                 i += 1;
@@ -383,7 +381,7 @@ impl Article<'_> {
                 let is_de = self.lex.syntax.words.genitives.has(t);
                 if !is_de
                     && (self.is(t, WordClass::Relative)
-                        || (!t.capitalized && self.lex.syntax.words.is_auxiliary(&t.norm))
+                        || (!t.capitalized && self.lex.syntax.words.is_auxiliary(t.word))
                         || self.is(t, WordClass::Conjunction)
                         || self.is(t, WordClass::Preposition)
                         || (!self.is(t, WordClass::Determiner)
@@ -1032,9 +1030,9 @@ impl Article<'_> {
             toks.get(k).is_some_and(|t| {
                 t.is_word()
                     && !t.capitalized
-                    && (self.lex.syntax.words.is_auxiliary(&t.norm)
+                    && (self.lex.syntax.words.is_auxiliary(t.word)
                         || self.lex.verbs.match_at(toks, k).is_some()
-                        || !self.lex.function_words.contains_key(t.norm.as_str()))
+                        || !self.lex.is_function_word(t.word))
             })
         };
         if toks.get(k).is_some_and(|t| t.is_punct(',')) {
@@ -1062,9 +1060,9 @@ impl Article<'_> {
         toks.get(k).is_some_and(|t| {
             t.is_word()
                 && !t.capitalized
-                && (self.lex.syntax.words.is_auxiliary(&t.norm)
+                && (self.lex.syntax.words.is_auxiliary(t.word)
                     || self.lex.verbs.match_at(toks, k).is_some()
-                    || !self.lex.function_words.contains_key(t.norm.as_str()))
+                    || !self.lex.is_function_word(t.word))
         })
     }
 

@@ -18,6 +18,7 @@ use nom::{
 use compact_str::CompactString;
 
 use super::normalize::{fold, is_apostrophe, is_space};
+use super::vocabulary::{self, Word};
 use crate::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub struct Token {
     pub capitalized: bool,
     /// Joined to the previous token by a hyphen, with no space (`Jean-Marc`, `dit-il`).
     pub hyphen_joined: bool,
+    /// The grammar's number for `norm` (see [`vocabulary`]): what lexicon lookups compare.
+    pub word: Word,
 }
 
 impl Token {
@@ -215,6 +218,11 @@ pub fn tokenize(text: &str, base: usize, keeps_period: &dyn Fn(&str, &str) -> bo
             prev_end_no_space = false;
         }
     }
+    // Numbered after the scan, not during it: `keeps_period` may look words up itself.
+    let numbers = vocabulary::Lookup::new();
+    for t in &mut tokens {
+        t.word = numbers.get(&t.norm);
+    }
     tokens
 }
 
@@ -239,6 +247,7 @@ fn push(
         capitalized: surface.chars().next().is_some_and(char::is_uppercase),
         norm,
         hyphen_joined: joined,
+        word: Word::UNKNOWN,
     });
 }
 
