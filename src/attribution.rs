@@ -153,7 +153,7 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
     let toks = a.tokens(b);
     let range = crate::claims::dateline_end(a, b, range.clone())..range.end;
     for k in range.clone() {
-        if a.in_quote(toks[k].span.start) {
+        if a.quoted(b, k) {
             continue;
         }
         let Some(cue) = cues::cue_at(a, b, k, range.end, range.start, true) else {
@@ -228,7 +228,7 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
             continue;
         }
         if let Subject::Phrase(p) = subject
-            && a.in_quote(toks[p.start].span.start)
+            && a.quoted(b, p.start)
         {
             continue;
         }
@@ -300,7 +300,7 @@ fn vague_cue(a: &Article, b: usize, range: Range<usize>) -> Option<OwnCue> {
     // The lexicon lookup first: it fails on almost every word, the other tests cost more.
     range.clone().find_map(|k| {
         let (len, _) = a.lex.vague.match_at(toks, k)?;
-        if a.in_quote(toks[k].span.start) || !clause_start(k) {
+        if a.quoted(b, k) || !clause_start(k) {
             return None;
         }
         let end = (k + len).min(range.end);

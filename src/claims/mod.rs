@@ -58,9 +58,8 @@ pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[crate::model::Quote]) 
         if start >= s.tokens.end {
             continue;
         }
-        let words = toks[start..s.tokens.end]
-            .iter()
-            .filter(|t| t.is_word() && !a.in_quote(t.span.start))
+        let words = (start..s.tokens.end)
+            .filter(|&k| toks[k].is_word() && !a.quoted(s.block, k))
             .count();
         let question = toks[s.tokens.end - 1].is_punct('?');
         // A sentence that is only a quotation is the speaker's words, already reported.

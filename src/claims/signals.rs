@@ -18,8 +18,7 @@ pub fn signals(a: &Article, b: usize, range: Range<usize>) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut k = range.start;
     while k < range.end {
-        let t = &toks[k];
-        if a.in_quote(t.span.start) {
+        if a.quoted(b, k) {
             k += 1;
             continue;
         }
@@ -38,9 +37,9 @@ pub fn signals(a: &Article, b: usize, range: Range<usize>) -> Vec<Signal> {
     }
     // A forecast is a modal conditional (`devrait`, `pourrait`) or a lexicon phrase; the
     // plain future of a scheduled event (`aura lieu mardi`) is not check-worthy by itself.
-    if toks[range.clone()]
-        .iter()
-        .any(|t| rules.conditional_modals.has(t) && !a.in_quote(t.span.start))
+    if range
+        .clone()
+        .any(|k| rules.conditional_modals.has(&toks[k]) && !a.quoted(b, k))
     {
         out.push(Signal::Prediction);
     }
@@ -115,21 +114,22 @@ pub fn has_hearsay(a: &Article, b: usize, range: Range<usize>) -> bool {
     let toks = a.tokens(b);
     let rules = &a.lex.syntax.claims;
     // Most sentences have no verb in the conditional: say so before the costlier scans.
+    // The suffix before the length: most words fail it, and it needs no char count.
     let conditional = |k: usize| {
         let t = &toks[k];
         t.is_word()
             && !t.capitalized
-            && t.norm.chars().count() > 5
             && rules
                 .conditional_suffixes
                 .iter()
                 .any(|s| t.norm.ends_with(s.as_str()))
+            && t.norm.chars().count() > 5
             && !rules.conditional_modals.has(t)
     };
     if !range.clone().any(conditional) {
         return false;
     }
-    let outside = |k: usize| !a.in_quote(toks[k].span.start);
+    let outside = |k: usize| !a.quoted(b, k);
     let hypothetical = range
         .clone()
         .any(|k| outside(k) && rules.hypothetical_markers.0.match_at(toks, k).is_some());
@@ -146,18 +146,7 @@ pub fn has_hearsay(a: &Article, b: usize, range: Range<usize>) -> bool {
     range
         .into_iter()
         .filter(|&k| reported_from.is_none_or(|r| k < r))
-        .any(|k| {
-            let t = &toks[k];
-            outside(k)
-                && t.is_word()
-                && !t.capitalized
-                && t.norm.chars().count() > 5
-                && rules
-                    .conditional_suffixes
-                    .iter()
-                    .any(|s| t.norm.ends_with(s.as_str()))
-                && !rules.conditional_modals.has(t)
-        })
+        .any(|k| outside(k) && conditional(k))
 }
 
 /// A verb in the future tense (`sera`, `rapportera`): a forecast.
@@ -166,7 +155,7 @@ pub fn has_future(a: &Article, b: usize, range: Range<usize>) -> bool {
     let rules = &a.lex.syntax.claims;
     range.into_iter().any(|k| {
         let t = &toks[k];
-        !a.in_quote(t.span.start)
+        !a.quoted(b, k)
             && t.is_word()
             && !t.capitalized
             && !a.lex.is_function_word(t.word)
@@ -177,6 +166,6 @@ pub fn has_future(a: &Article, b: usize, range: Range<usize>) -> bool {
                 .any(|s| t.norm.ends_with(s.as_str()))
             || (t.is_word()
                 && (rules.future_forms.has(t) || rules.conditional_modals.has(t))
-                && !a.in_quote(t.span.start))
+                && !a.quoted(b, k))
     })
 }

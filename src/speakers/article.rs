@@ -13,6 +13,9 @@ use crate::text::token::{Token, tokenize};
 
 pub struct BlockText {
     pub tokens: Vec<Token>,
+    /// Whether each token starts inside a quotation ([`Article::in_quote`] of its start),
+    /// worked out once: every pass asks it of nearly every token.
+    pub quoted: Vec<bool>,
     pub sentences: Vec<Sentence>,
     pub heading: bool,
 }
@@ -69,7 +72,9 @@ impl<'a> Article<'a> {
             // Only the quotes that reach into this block matter to its sentences.
             let first = bounds.partition_point(|(_, close)| close.end <= block.span.start);
             let last = bounds.partition_point(|(open, _)| open.start < block.span.end);
-            let sentences = sentences::split(&tokens, &bounds[first..last.max(first)]);
+            let reaching = &bounds[first..last.max(first)];
+            let sentences = sentences::split(&tokens, reaching);
+            let quoted = quoted_tokens(&tokens, reaching);
             for s in &sentences {
                 for (k, t) in tokens[s.tokens.clone()].iter().enumerate() {
                     let after_open = k > 0
@@ -91,6 +96,7 @@ impl<'a> Article<'a> {
             }
             blocks.push(BlockText {
                 tokens,
+                quoted,
                 sentences,
                 heading: block.kind == BlockKind::Heading,
             });
@@ -118,6 +124,11 @@ impl<'a> Article<'a> {
         self.quote_bounds
             .get(i)
             .is_some_and(|(open, _)| open.start <= offset)
+    }
+
+    /// Whether token `k` of block `b` starts inside a quotation.
+    pub fn quoted(&self, b: usize, k: usize) -> bool {
+        self.blocks[b].quoted[k]
     }
 
     /// Where the first quotation opening after byte `offset` opens (`usize::MAX`: none).
@@ -205,4 +216,20 @@ impl<'a> Article<'a> {
         let toks = self.tokens(at.block);
         (sent.tokens.start..at.token).all(|k| toks[k].punct().is_some_and(|c| !c.is_alphanumeric()))
     }
+}
+
+/// [`Article::in_quote`] of each token's start, in one walk over the tokens and the
+/// quotes (both in text order) that reach into their block.
+fn quoted_tokens(tokens: &[Token], quotes: &[(Span, Span)]) -> Vec<bool> {
+    let mut q = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            let offset = t.span.start;
+            while q < quotes.len() && quotes[q].1.end <= offset {
+                q += 1;
+            }
+            quotes.get(q).is_some_and(|(open, _)| open.start <= offset)
+        })
+        .collect()
 }
