@@ -100,8 +100,9 @@ impl<T> PhraseTable<T> {
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and its value.
-    /// Inlined: most calls end at the first word, on one array index.
-    #[inline]
+    /// Always inlined: most calls end at the first word, on one array index, and a call
+    /// would cost as much again.
+    #[inline(always)]
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
         let head = *self.first.get(tokens.get(i)?.word.index())?;
         if head == 0 {
@@ -111,6 +112,7 @@ impl<T> PhraseTable<T> {
     }
 
     /// [`PhraseTable::match_at`] past the phrase's first word, which reached `node`.
+    #[inline(never)]
     fn match_from<'t>(&'t self, tokens: &[Token], mut node: &'t Node<T>) -> Option<(usize, &'t T)> {
         let mut best = node.value.as_ref().map(|v| (1, v));
         for (n, t) in tokens.iter().enumerate() {
