@@ -3,6 +3,8 @@
 //! Its shape is documented in `schema/report.schema.json` and versioned by `version`; new
 //! fields may be added, existing ones never change meaning.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::analysis::Analysis;
@@ -16,6 +18,11 @@ pub const REPORT_VERSION: u32 = 1;
 /// the input (which would demand `'de: 'static`); behind this alias it does not, and
 /// [`known_str`] gives the static string back.
 pub type Fixed = &'static str;
+
+/// A string the report takes from the analysis: borrowed when the report is only written
+/// out (`check` would otherwise copy every quote, claim and message just to print it),
+/// owned when the report is kept or read back.
+pub type Text<'a> = Cow<'a, str>;
 
 /// Reads back one of the report's fixed strings (a rule id, the language, the tool's name
 /// and version) as the `&'static str` it is written from, so that a report parses back
@@ -31,10 +38,10 @@ fn known_str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> 
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct Report {
+pub struct Report<'a> {
     pub version: u32,
     pub tool: Tool,
-    pub files: Vec<FileReport>,
+    pub files: Vec<FileReport<'a>>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -45,8 +52,8 @@ pub struct Tool {
     pub version: Fixed,
 }
 
-impl Report {
-    pub fn new(files: Vec<FileReport>) -> Report {
+impl<'a> Report<'a> {
+    pub fn new(files: Vec<FileReport<'a>>) -> Report<'a> {
         Report {
             version: REPORT_VERSION,
             tool: Tool {
@@ -59,86 +66,86 @@ impl Report {
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct FileReport {
-    pub path: String,
+pub struct FileReport<'a> {
+    pub path: Text<'a>,
     #[serde(deserialize_with = "known_str")]
     pub language: Fixed,
-    pub quotes: Vec<QuoteOut>,
-    pub attributions: Vec<AttributionOut>,
-    pub claims: Vec<ClaimOut>,
-    pub findings: Vec<FindingOut>,
+    pub quotes: Vec<QuoteOut<'a>>,
+    pub attributions: Vec<AttributionOut<'a>>,
+    pub claims: Vec<ClaimOut<'a>>,
+    pub findings: Vec<FindingOut<'a>>,
     pub summary: Summary,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct QuoteOut {
-    pub id: String,
-    pub text: String,
+pub struct QuoteOut<'a> {
+    pub id: Text<'a>,
+    pub text: Text<'a>,
     pub kind: QuoteKind,
     pub span: Location,
-    pub speaker: Option<SpeakerOut>,
+    pub speaker: Option<SpeakerOut<'a>>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct SpeakerOut {
-    pub name: String,
+pub struct SpeakerOut<'a> {
+    pub name: Text<'a>,
     pub kind: SourceKind,
     pub span: Location,
     pub via: Via,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct CueOut {
+pub struct CueOut<'a> {
     pub kind: CueKind,
-    pub text: String,
+    pub text: Text<'a>,
     /// The reporting verb's lemma (verb cues only).
-    pub lemma: Option<String>,
+    pub lemma: Option<Text<'a>>,
     pub span: Location,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct SourceOut {
-    pub name: String,
+pub struct SourceOut<'a> {
+    pub name: Text<'a>,
     pub kind: SourceKind,
     pub span: Location,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct AttributionOut {
-    pub id: String,
-    pub cue: CueOut,
-    pub source: SourceOut,
+pub struct AttributionOut<'a> {
+    pub id: Text<'a>,
+    pub cue: CueOut<'a>,
+    pub source: SourceOut<'a>,
     /// The sentences the attribution covers (see the scoping rules).
     pub content: Location,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct ClaimSourceOut {
-    pub name: String,
+pub struct ClaimSourceOut<'a> {
+    pub name: Text<'a>,
     pub kind: SourceKind,
     pub span: Location,
     /// The id of the attribution that covers the claim.
-    pub attribution: String,
+    pub attribution: Text<'a>,
     pub scope: Scope,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct ClaimOut {
-    pub id: String,
-    pub text: String,
+pub struct ClaimOut<'a> {
+    pub id: Text<'a>,
+    pub text: Text<'a>,
     pub span: Location,
-    pub source: Option<ClaimSourceOut>,
+    pub source: Option<ClaimSourceOut<'a>>,
     pub signals: Vec<Signal>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct FindingOut {
+pub struct FindingOut<'a> {
     #[serde(deserialize_with = "known_str")]
     pub rule: Fixed,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text<'a>,
     pub span: Location,
-    pub subject: Option<String>,
+    pub subject: Option<Text<'a>>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize, Default)]
@@ -185,20 +192,37 @@ pub struct SeverityCounts {
     pub info: usize,
 }
 
-impl FileReport {
-    pub fn from_analysis(path: String, a: &Analysis) -> FileReport {
+impl FileReport<'static> {
+    /// The report of an analysis, owning its strings: to keep, compare or read back.
+    pub fn from_analysis(path: String, a: &Analysis) -> FileReport<'static> {
+        FileReport::build(path.into(), a, |s| Cow::Owned(s.to_owned()))
+    }
+}
+
+impl<'a> FileReport<'a> {
+    /// The report of an analysis, borrowing its strings: to write out at once.
+    pub fn borrowed(path: &'a str, a: &'a Analysis) -> FileReport<'a> {
+        FileReport::build(path.into(), a, Cow::Borrowed)
+    }
+
+    /// `text` takes each string of the analysis into the report, borrowed or copied.
+    fn build<'b>(
+        path: Text<'a>,
+        a: &'b Analysis,
+        text: impl Fn(&'b str) -> Text<'a>,
+    ) -> FileReport<'a> {
         let doc = &a.document;
         let loc = |s| doc.lines.locate(&doc.text, s);
         let quotes: Vec<QuoteOut> = a
             .quotes
             .iter()
             .map(|q| QuoteOut {
-                id: q.id.clone(),
-                text: q.text.clone(),
+                id: text(&q.id),
+                text: text(&q.text),
                 kind: q.kind,
                 span: loc(q.span),
                 speaker: q.speaker.as_ref().map(|s| SpeakerOut {
-                    name: s.name.clone(),
+                    name: text(&s.name),
                     kind: s.kind,
                     span: loc(s.span),
                     via: s.via,
@@ -218,9 +242,9 @@ impl FileReport {
                 FindingOut {
                     rule: f.rule,
                     severity: f.severity,
-                    message: f.message.clone(),
+                    message: text(&f.message),
                     span: loc(f.span),
-                    subject: f.subject.clone(),
+                    subject: f.subject.as_deref().map(&text),
                 }
             })
             .collect();
@@ -228,15 +252,15 @@ impl FileReport {
             .attributions
             .iter()
             .map(|at| AttributionOut {
-                id: at.id.clone(),
+                id: text(&at.id),
                 cue: CueOut {
                     kind: at.cue,
-                    text: at.cue_text.clone(),
-                    lemma: at.lemma.clone(),
+                    text: text(&at.cue_text),
+                    lemma: at.lemma.as_deref().map(&text),
                     span: loc(at.cue_span),
                 },
                 source: SourceOut {
-                    name: at.source.name.clone(),
+                    name: text(&at.source.name),
                     kind: at.source.kind,
                     span: loc(at.source.span),
                 },
@@ -247,19 +271,20 @@ impl FileReport {
             .claims
             .iter()
             .map(|c| ClaimOut {
-                id: c.id.clone(),
-                text: c.text.clone(),
+                id: text(&c.id),
+                text: text(&c.text),
                 span: loc(c.span),
                 source: c.attribution.zip(c.scope).map(|(i, scope)| {
                     let at = &a.attributions[i];
                     ClaimSourceOut {
-                        name: at.source.name.clone(),
+                        name: text(&at.source.name),
                         kind: at.source.kind,
                         span: loc(at.source.span),
-                        attribution: at.id.clone(),
+                        attribution: text(&at.id),
                         scope,
                     }
                 }),
+                // A few one-byte values: copied, not worth a borrow.
                 signals: c.signals.clone(),
             })
             .collect();

@@ -412,12 +412,8 @@ impl<'a> ReportWriter<'a> {
         let mut buf = Vec::new();
         let written = match args.format {
             OutputFormat::Sarif => return None,
-            OutputFormat::Json => {
-                json::render_file(&FileReport::from_analysis(path.to_string(), a), &mut buf)
-            }
-            OutputFormat::Jsonl => {
-                json::render_line(&FileReport::from_analysis(path.to_string(), a), &mut buf)
-            }
+            OutputFormat::Json => json::render_file(&FileReport::borrowed(path, a), &mut buf),
+            OutputFormat::Jsonl => json::render_line_into(&FileReport::borrowed(path, a), &mut buf),
             OutputFormat::Concise => concise::render_file(path, a, &mut buf),
             OutputFormat::Github => github::render_file(path, a, &mut buf),
             OutputFormat::Human => human::render_file(path, a, &mut buf, args.quiet),
