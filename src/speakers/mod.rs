@@ -436,29 +436,43 @@ fn setting_of(
 /// The inner text: continuation marks dropped, line breaks and markup gaps folded to one
 /// space, other spaces (including no-break ones) kept as typed.
 fn quote_text(prose: &str, q: &QuoteSpan) -> String {
-    let mut out = String::with_capacity(q.inner.len());
+    let text = &prose[q.inner.start..q.inner.end];
+    let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    let mut run = String::new();
-    for (i, c) in prose[q.inner.start..q.inner.end].char_indices() {
+    // The spaces since the last kept character: (first byte, end byte, chars).
+    let mut run: Option<(usize, usize, usize)> = None;
+    // Characters are copied a run at a time: from `kept` to the current position.
+    let mut kept: Option<usize> = None;
+    for (i, c) in text.char_indices() {
         let at = q.inner.start + i;
-        if q.continuations.iter().any(|m| m.contains(at)) {
-            pending_space = true;
-            continue;
-        }
-        if is_space(c) {
-            run.push(c);
-            continue;
-        }
-        if !run.is_empty() || pending_space {
-            if run.chars().count() == 1 && !run.contains('\n') && !pending_space {
-                out.push_str(&run);
-            } else if !out.is_empty() {
-                out.push(' ');
+        let continuation = q.continuations.iter().any(|m| m.contains(at));
+        if continuation || is_space(c) {
+            if let Some(k) = kept.take() {
+                out.push_str(&text[k..i]);
             }
-            run.clear();
+            if continuation {
+                pending_space = true;
+            } else {
+                let (start, _, n) = run.unwrap_or((i, i, 0));
+                run = Some((start, i + c.len_utf8(), n + 1));
+            }
+            continue;
+        }
+        if run.is_some() || pending_space {
+            match run {
+                Some((start, end, 1)) if !pending_space && &text[start..end] != "\n" => {
+                    out.push_str(&text[start..end])
+                }
+                _ if !out.is_empty() => out.push(' '),
+                _ => {}
+            }
+            run = None;
             pending_space = false;
         }
-        out.push(c);
+        kept.get_or_insert(i);
+    }
+    if let Some(k) = kept {
+        out.push_str(&text[k..]);
     }
     out
 }
@@ -468,6 +482,60 @@ mod tests {
     use super::*;
     use crate::model::SourceKind;
     use proptest::prelude::*;
+
+    /// The char-by-char [`quote_text`] that the run-copying one replaced: its specification.
+    fn quote_text_reference(prose: &str, q: &QuoteSpan) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut run = String::new();
+        for (i, c) in prose[q.inner.start..q.inner.end].char_indices() {
+            let at = q.inner.start + i;
+            if q.continuations.iter().any(|m| m.contains(at)) {
+                pending_space = true;
+                continue;
+            }
+            if is_space(c) {
+                run.push(c);
+                continue;
+            }
+            if !run.is_empty() || pending_space {
+                if run.chars().count() == 1 && !run.contains('\n') && !pending_space {
+                    out.push_str(&run);
+                } else if !out.is_empty() {
+                    out.push(' ');
+                }
+                run.clear();
+                pending_space = false;
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn quote_text_is_the_char_by_char_fold(
+            text in "[ab«»é \n\u{a0}\u{202f}\t]{0,30}",
+            marks in proptest::collection::vec((0usize..40, 1usize..3), 0..3),
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let at = |k: usize| bounds[k % bounds.len()];
+            let continuations = marks
+                .iter()
+                .map(|&(s, l)| Span::new(at(s), at(s).max(at(s + l))))
+                .collect();
+            let q = QuoteSpan {
+                family: crate::quotes::marks::Family::Guillemet,
+                open: Span::new(0, 0),
+                close: Span::new(text.len(), text.len()),
+                inner: Span::new(0, text.len()),
+                first_block: 0,
+                last_block: 0,
+                continuations,
+            };
+            prop_assert_eq!(quote_text(&text, &q), quote_text_reference(&text, &q));
+        }
+    }
 
     /// The quadratic scan [`share_within_sentence`] replaced: the specification it keeps.
     fn share_reference(places: &[Option<Place>], found: &mut [Option<Found>]) {
