@@ -224,7 +224,7 @@ fn read(
                 });
             }
             let bytes = std::fs::read(path).map_err(io)?;
-            if let Some(offset) = bytes.iter().take(BINARY_PROBE).position(|&b| b == 0) {
+            if let Some(offset) = memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]) {
                 return Err(Error::Binary {
                     path: path.clone(),
                     offset,
