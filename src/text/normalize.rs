@@ -9,39 +9,93 @@ use compact_str::CompactString;
 
 /// Lower-cases, unifies apostrophes to `'` and folds `î`/`û` to `i`/`u`.
 pub fn fold(word: &str) -> CompactString {
-    // Most words are ASCII letters, digits and `'` (sentence starts and names capitalised):
-    // copied whole, lower-cased in place.
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'\'')
-    {
+    // Most words are ASCII (sentence starts and names capitalised): copied whole, and
+    // lower-cased in place only when they hold a capital. One read of the bytes says both.
+    let mut seen = 0;
+    for &b in word.as_bytes() {
+        seen |= ASCII_FOLD[usize::from(b)];
+    }
+    if seen & FOLDS_OTHERWISE == 0 {
         let mut out = CompactString::new(word);
-        out.as_mut_str().make_ascii_lowercase();
+        if seen & CAPITAL != 0 {
+            out.make_ascii_lowercase();
+        }
         return out;
     }
-    // Folded into a stack buffer, then stored once: pushing char by char onto the string
-    // cost more than the rest of tokenizing. Longer words (rare) take the general path.
+    fold_wide(word)
+}
+
+/// [`fold`] for words with non-ASCII characters, read byte by byte: French letters are two
+/// bytes (`0xc3`, then one that says which), so their folding needs no decoding.
+/// Most such words (`été`, `déclaré`) fold to themselves and are copied whole; the others
+/// are folded into a stack buffer, then stored once: pushing char by char onto the string
+/// cost more than the rest of tokenizing. Characters outside Latin-1 (`Œ`, `ł`) and very
+/// long words (rare) take the general path.
+fn fold_wide(word: &str) -> CompactString {
+    let bytes = word.as_bytes();
+    // Folding never lengthens a word: what fits the input fits the output.
+    if bytes.len() > FOLD_BUFFER {
+        return fold_general(word);
+    }
     let mut buf = [0u8; FOLD_BUFFER];
     let mut len = 0;
-    for c in word.chars() {
-        let folded = match c {
-            'A'..='Z' => c.to_ascii_lowercase(),
-            '\u{2019}' | '\u{02bc}' | '\u{00b4}' | '`' => '\'',
-            'î' | 'Î' => 'i',
-            'û' | 'Û' => 'u',
-            c if c.is_ascii() => c,
-            // Latin-1 capitals (`É`, `À`, `Ç`) are their small letters less 0x20.
-            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-            'ß'..='ÿ' => c,
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        // The folded bytes, and how many input bytes they replace.
+        let (folded, width): ([u8; 2], usize) = match (b, next) {
+            (b'A'..=b'Z', _) => ([b.to_ascii_lowercase(), 0], 1),
+            (b'`', _) => ([b'\'', 0], 1),
+            (0..=0x7f, _) => ([b, 0], 1),
+            // U+00B4, U+02BC, U+2019: apostrophes.
+            (0xc2, 0xb4) | (0xca, 0xbc) => ([b'\'', 0], 2),
+            (0xe2, 0x80) if bytes.get(i + 2) == Some(&0x99) => ([b'\'', 0], 3),
+            // `Î`, `î`, `Û`, `û`.
+            (0xc3, 0x8e | 0xae) => ([b'i', 0], 2),
+            (0xc3, 0x9b | 0xbb) => ([b'u', 0], 2),
+            // Latin-1 capitals (`É`, `À`, `Ç`) are their small letters less 0x20; `×` and
+            // the small letters (`ß` to `ÿ`) stay.
+            (0xc3, 0x80..=0x9e) if next != 0x97 => ([0xc3, next + 0x20], 2),
+            (0xc3, _) => ([0xc3, next], 2),
             _ => return fold_general(word),
         };
-        if len + folded.len_utf8() > buf.len() {
-            return fold_general(word);
+        // Byte by byte: a two-byte `copy_from_slice` of variable length is a `memcpy` call.
+        buf[len] = folded[0];
+        len += 1;
+        if folded[0] >= 0xc0 {
+            buf[len] = folded[1];
+            len += 1;
         }
-        len += folded.encode_utf8(&mut buf[len..]).len();
+        changed |= folded[0] != b || (width > 1 && folded[1] != next);
+        i += width;
+    }
+    if !changed {
+        return CompactString::new(word);
     }
     std::str::from_utf8(&buf[..len]).map_or_else(|_| fold_general(word), CompactString::new)
 }
+
+/// [`ASCII_FOLD`]: an ASCII capital, which lower-casing changes.
+const CAPITAL: u8 = 1;
+/// [`ASCII_FOLD`]: a byte that ASCII lower-casing does not fold (a non-ASCII character,
+/// or `` ` ``, which becomes `'`).
+const FOLDS_OTHERWISE: u8 = 2;
+
+/// What folding does to each byte, so that the common case costs one table read a byte.
+static ASCII_FOLD: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => CAPITAL,
+            b'`' | 0x80.. => FOLDS_OTHERWISE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Room for the folded form of any ordinary word.
 const FOLD_BUFFER: usize = 64;
@@ -84,5 +138,25 @@ mod tests {
         assert_eq!(fold("Reconnaît"), "reconnait");
         assert_eq!(fold("L\u{2019}"), "l'");
         assert_eq!(fold("État"), "état");
+    }
+
+    #[test]
+    fn folds_words_beyond_ascii() {
+        assert_eq!(fold("déclaré"), "déclaré");
+        assert_eq!(fold("ÉLYSÉE"), "élysée");
+        assert_eq!(fold("Maître"), "maitre");
+        assert_eq!(fold("Aoûtʼs´`"), "aout's''");
+        assert_eq!(fold("3×4"), "3×4");
+        assert_eq!(fold("ŒUVRE"), "œuvre");
+        assert_eq!(fold("Ça"), "ça");
+    }
+
+    proptest::proptest! {
+        /// The fast paths fold exactly like the general one, which lower-cases every
+        /// character (as `fold` did before it read bytes).
+        #[test]
+        fn fast_paths_fold_like_the_general_path(word in "[a-zA-Z0-9'`.,’ʼ´éÉîÎûÛ×÷ßÿÀÞŒłΣ\\PC]{0,30}") {
+            proptest::prop_assert_eq!(fold(&word), fold_general(&word));
+        }
     }
 }
