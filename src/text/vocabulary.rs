@@ -14,7 +14,6 @@
 
 use std::sync::{LazyLock, PoisonError, RwLock, RwLockReadGuard};
 
-use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 /// The number of a folded word of the grammar.
@@ -31,7 +30,7 @@ impl Word {
     }
 }
 
-type Numbers = FxHashMap<CompactString, Word>;
+type Numbers = FxHashMap<Box<str>, Word>;
 
 static VOCABULARY: LazyLock<RwLock<Numbers>> = LazyLock::new(|| RwLock::new(Numbers::default()));
 
@@ -43,7 +42,7 @@ pub fn intern(norm: &str) -> Word {
     }
     let mut numbers = VOCABULARY.write().unwrap_or_else(PoisonError::into_inner);
     let next = Word(u32::try_from(numbers.len() + 1).unwrap_or(u32::MAX));
-    *numbers.entry(CompactString::new(norm)).or_insert(next)
+    *numbers.entry(Box::from(norm)).or_insert(next)
 }
 
 /// The number of folded word `norm`, or [`Word::UNKNOWN`].
