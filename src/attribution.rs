@@ -210,8 +210,8 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
         let (kind, lemma, category) = match cue.verb {
             Some(form) => (
                 CueKind::Verb,
-                Some(form.lemma.clone()),
-                Some(form.category.clone()),
+                Some(form.lemma.to_string()),
+                Some(form.category.to_string()),
             ),
             None => (CueKind::Marker, None, None),
         };

@@ -170,8 +170,8 @@ impl Config {
             lex.verbs.insert(
                 form,
                 VerbForm {
-                    lemma: form.clone(),
-                    category: "NEU".to_string(),
+                    lemma: form.as_str().into(),
+                    category: "NEU".into(),
                     kind: FormKind::Finite,
                 },
             );

@@ -1,5 +1,7 @@
 //! Reporting verbs: every third-person form of each lemma in `grammar/fr/verbs.tsv`.
 
+use std::sync::Arc;
+
 use super::phrases::PhraseTable;
 use super::syntax::VerbFormRules;
 use crate::text::token::entry_words;
@@ -22,10 +24,12 @@ pub enum FormKind {
     Incise,
 }
 
+/// A form of a reporting verb. The lemma and category are shared by all the forms of a
+/// lemma (dozens, once incises and agreements are spelled out), not copied into each.
 #[derive(Debug, Clone)]
 pub struct VerbForm {
-    pub lemma: String,
-    pub category: String,
+    pub lemma: Arc<str>,
+    pub category: Arc<str>,
     pub kind: FormKind,
 }
 
@@ -66,6 +70,7 @@ pub fn load(
         }
         lemmas += 1;
         let (lemma, category) = (cols[0], cols[1]);
+        let (shared_lemma, shared_category): (Arc<str>, Arc<str>) = (lemma.into(), category.into());
         let pronominal = rules.reflexive_prefixes.iter().any(|p| {
             lemma.starts_with(&format!("{p} "))
                 || (p.ends_with('\'') && lemma.starts_with(p.as_str()))
@@ -86,8 +91,8 @@ pub fn load(
                     table.insert_words(
                         variant,
                         VerbForm {
-                            lemma: lemma.to_string(),
-                            category: category.to_string(),
+                            lemma: Arc::clone(&shared_lemma),
+                            category: Arc::clone(&shared_category),
                             kind,
                         },
                     );

@@ -360,11 +360,6 @@ pub fn entry_words(entry: &str) -> Vec<String> {
         .collect()
 }
 
-/// Re-export for callers that only need the scanner's notion of a word character.
-pub fn is_word(c: char) -> bool {
-    is_word_char(c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
