@@ -27,9 +27,11 @@ pub struct Setting {
 }
 
 pub fn classify(inner: &str, setting: Setting) -> QuoteKind {
+    // Compared with 3 to 6 below: counting stops at 7, so a long quote is not read whole.
     let words = inner
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(7)
         .count();
     let sentence_break = has_sentence_break(inner);
     if sentence_break && words >= 4 {
@@ -75,17 +77,33 @@ pub fn classify(inner: &str, setting: Setting) -> QuoteKind {
 
 /// A `.`, `!` or `?` followed by a space and a capital, inside the quote.
 fn has_sentence_break(inner: &str) -> bool {
-    let chars: Vec<char> = inner.chars().collect();
-    chars.windows(3).any(|w| {
-        matches!(w[0], '.' | '!' | '?' | '…')
-            && crate::text::normalize::is_space(w[1])
-            && w[2].is_uppercase()
+    // Looked for from each stop, without collecting the characters.
+    inner.match_indices(['.', '!', '?', '…']).any(|(i, stop)| {
+        let mut after = inner[i + stop.len()..].chars();
+        after.next().is_some_and(crate::text::normalize::is_space)
+            && after.next().is_some_and(char::is_uppercase)
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The search from each stop agrees with the windows over collected characters it
+        /// replaced.
+        #[test]
+        fn sentence_break_is_the_window_scan(text in "[a.!?…É \u{a0}\u{202f}B]{0,12}") {
+            let chars: Vec<char> = text.chars().collect();
+            let windows = chars.windows(3).any(|w| {
+                matches!(w[0], '.' | '!' | '?' | '…')
+                    && crate::text::normalize::is_space(w[1])
+                    && w[2].is_uppercase()
+            });
+            prop_assert_eq!(has_sentence_break(&text), windows);
+        }
+    }
 
     #[test]
     fn sentences_are_direct() {
