@@ -182,9 +182,6 @@ fn emit(
     }
 }
 
-/// How many leading bytes are searched for a NUL to tell a binary file (as git does).
-const BINARY_PROBE: usize = 8000;
-
 fn read(
     input: &Input,
     stdin_name: Option<&str>,
@@ -224,7 +221,7 @@ fn read(
                 });
             }
             let bytes = std::fs::read(path).map_err(io)?;
-            if let Some(offset) = memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)]) {
+            if let Some(offset) = attrib::inputs::binary_offset(&bytes) {
                 return Err(Error::Binary {
                     path: path.clone(),
                     offset,

@@ -18,8 +18,9 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
-    /// A NUL byte near the start: an image, an archive, a compiled file, not an article.
-    #[error("{}: binary content (a NUL byte at byte {offset}), not an article", path.display())]
+    /// A NUL byte near the start: an image, an archive, a compiled file or a UTF-16 export,
+    /// not UTF-8 text.
+    #[error("{}: binary content (a NUL byte at byte {offset}), not UTF-8 text", path.display())]
     Binary { path: PathBuf, offset: usize },
     #[error("{}:{line}: invalid UTF-8 at byte {offset}", path.display())]
     InvalidUtf8 {

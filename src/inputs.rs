@@ -8,6 +8,15 @@ use std::path::{Path, PathBuf};
 use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 
+/// How many leading bytes are searched for a NUL to tell a binary file (as git does).
+const BINARY_PROBE: usize = 8000;
+
+/// Where a file shows itself binary: the first NUL byte among its first bytes. Text in
+/// any encoding attrib reads has none; images, archives and UTF-16 exports do.
+pub fn binary_offset(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)])
+}
+
 /// Extensions of the files a directory walk checks.
 pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "html", "htm"];
 

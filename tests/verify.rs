@@ -250,6 +250,15 @@ fn errors_exit_two_with_file_and_line() {
     let (c, err) = code(&["verify", &a, "--source", &missing]);
     assert_eq!(c, Some(2));
     assert!(err.contains(&format!("{missing}: cannot read")), "{err}");
+    // A transcript exported as UTF-16 (NUL bytes) is refused like a binary article.
+    let utf16: String = "Nous tiendrons ce calendrier.\n"
+        .chars()
+        .flat_map(|c| [c, '\0'])
+        .collect();
+    let wide = write(&d, "wide.txt", &utf16);
+    let (c, err) = code(&["verify", &a, "--source", &wide]);
+    assert_eq!(c, Some(2));
+    assert!(err.contains(&format!("{wide}: binary content")), "{err}");
     // No source at all is a usage error.
     assert_eq!(code(&["verify", &a]).0, Some(2));
     let (c, _) = code(&["verify", &d.path().display().to_string(), "--source", &bad]);

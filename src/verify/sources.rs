@@ -159,6 +159,15 @@ impl SourceText {
             path: path.to_path_buf(),
             source,
         })?;
+        // Refused like a binary article: a UTF-16 export of a transcript would otherwise
+        // parse as text of one letter in two, and match nothing.
+        if let Some(offset) = crate::inputs::binary_offset(&bytes) {
+            return Err(crate::Error::Binary {
+                path: path.to_path_buf(),
+                offset,
+            }
+            .into());
+        }
         SourceText::parse(path, bytes)
     }
 
