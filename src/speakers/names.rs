@@ -208,11 +208,7 @@ impl Article<'_> {
         // A capitalised source noun inside the name gives its kind (`Le Quotidien de
         // Brest` is a medium, `Parti populaire` an organisation).
         let noun_kind = toks[s..e].iter().filter(|t| t.capitalized).find_map(|t| {
-            match self
-                .lex
-                .source_nouns
-                .get_words(std::slice::from_ref(&t.norm))
-            {
+            match self.lex.source_nouns.get_word(t.word) {
                 Some(SourceKind::Media) => Some(SourceKind::Media),
                 Some(SourceKind::Organization | SourceKind::Document) => {
                     Some(SourceKind::Organization)
@@ -1100,11 +1096,7 @@ impl Article<'_> {
                 && e < p.end
                 && let Some(
                     kind @ (SourceKind::Organization | SourceKind::Media | SourceKind::Document),
-                ) = self
-                    .lex
-                    .source_nouns
-                    .get_words(std::slice::from_ref(&toks[k].norm))
-                    .copied()
+                ) = self.lex.source_nouns.get_word(toks[k].word).copied()
             {
                 let kind = if kind == SourceKind::Document {
                     SourceKind::Organization
