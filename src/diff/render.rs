@@ -23,10 +23,7 @@ fn who(side: &Option<Side>) -> String {
 }
 
 fn excerpt(text: &str, max: usize) -> String {
-    let mut s: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut s: String = crate::text::normalize::squeeze_whitespace(text)
         .chars()
         .take(max)
         .collect();

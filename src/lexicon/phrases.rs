@@ -88,15 +88,25 @@ impl<T> PhraseTable<T> {
         u32::try_from(self.nodes.len() - 1).unwrap_or(u32::MAX)
     }
 
+    /// The root's child for a phrase's first word.
+    #[inline(always)]
+    fn head(&self, word: Word) -> Option<&Node<T>> {
+        match *self.first.get(word.index())? {
+            0 => None,
+            n => Some(&self.nodes[n as usize]),
+        }
+    }
+
+    /// The child of `node` for the phrase's next word.
+    fn child(&self, node: &Node<T>, word: Word) -> Option<&Node<T>> {
+        let k = node.next.binary_search_by_key(&word, |&(k, _)| k).ok()?;
+        Some(&self.nodes[node.next[k].1 as usize])
+    }
+
     /// The node reached by `words` from the root, if any phrase starts so.
     fn walk(&self, mut words: impl Iterator<Item = Word>) -> Option<&Node<T>> {
-        let head = words.next()?;
-        let mut node = *self.first.get(head.index()).filter(|&&n| n != 0)?;
-        for w in words {
-            let next = &self.nodes[node as usize].next;
-            node = next[next.binary_search_by_key(&w, |&(k, _)| k).ok()?].1;
-        }
-        Some(&self.nodes[node as usize])
+        let head = self.head(words.next()?)?;
+        words.try_fold(head, |node, w| self.child(node, w))
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and its value.
@@ -104,11 +114,8 @@ impl<T> PhraseTable<T> {
     /// would cost as much again.
     #[inline(always)]
     pub fn match_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &T)> {
-        let head = *self.first.get(tokens.get(i)?.word.index())?;
-        if head == 0 {
-            return None;
-        }
-        self.match_from(&tokens[i + 1..], &self.nodes[head as usize])
+        let head = self.head(tokens.get(i)?.word)?;
+        self.match_from(&tokens[i + 1..], head)
     }
 
     /// [`PhraseTable::match_at`] past the phrase's first word, which reached `node`.
@@ -116,10 +123,10 @@ impl<T> PhraseTable<T> {
     fn match_from<'t>(&'t self, tokens: &[Token], mut node: &'t Node<T>) -> Option<(usize, &'t T)> {
         let mut best = node.value.as_ref().map(|v| (1, v));
         for (n, t) in tokens.iter().enumerate() {
-            let Ok(k) = node.next.binary_search_by_key(&t.word, |&(k, _)| k) else {
+            let Some(next) = self.child(node, t.word) else {
                 break;
             };
-            node = &self.nodes[node.next[k].1 as usize];
+            node = next;
             if let Some(v) = &node.value {
                 best = Some((n + 2, v));
             }

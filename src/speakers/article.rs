@@ -9,6 +9,7 @@ use crate::model::SourceKind;
 use crate::quotes::QuoteSpan;
 use crate::sentences::{self, Sentence};
 use crate::source::Span;
+use crate::text::normalize::squeeze_whitespace;
 use crate::text::token::{Token, tokenize};
 
 pub struct BlockText {
@@ -118,9 +119,7 @@ impl<'a> Article<'a> {
 
     /// Whether byte `offset` lies inside a quotation.
     pub fn in_quote(&self, offset: usize) -> bool {
-        let i = self
-            .quote_bounds
-            .partition_point(|(_, close)| close.end <= offset);
+        let i = self.first_closing_after(offset);
         self.quote_bounds
             .get(i)
             .is_some_and(|(open, _)| open.start <= offset)
@@ -145,10 +144,14 @@ impl<'a> Article<'a> {
 
     /// Where the closing mark of the last quotation ending before byte `offset` starts.
     pub fn previous_quote_close(&self, offset: usize) -> Option<usize> {
-        let i = self
-            .quote_bounds
-            .partition_point(|(_, close)| close.end <= offset);
+        let i = self.first_closing_after(offset);
         i.checked_sub(1).map(|p| self.quote_bounds[p].1.start)
+    }
+
+    /// Index of the first quotation whose closing mark ends after byte `offset`.
+    fn first_closing_after(&self, offset: usize) -> usize {
+        self.quote_bounds
+            .partition_point(|(_, close)| close.end <= offset)
     }
 
     pub fn tokens(&self, block: usize) -> &[Token] {
@@ -223,86 +226,4 @@ fn quoted_tokens(tokens: &[Token], quotes: &[(Span, Span)]) -> Vec<bool> {
             quotes.get(q).is_some_and(|(open, _)| open.start <= offset)
         })
         .collect()
-}
-
-/// `text` with runs of whitespace (line breaks of a wrapped paragraph, spaces around
-/// markup) made one space, and none at either end: `split_whitespace` joined by spaces,
-/// but copying runs of other characters whole, found by a table lookup a byte. Only ASCII
-/// spaces and the lead bytes of Unicode's other spaces (U+0085, U+00A0, U+1680, U+2000
-/// to U+205F, U+3000) can start whitespace; a character is decoded only there.
-fn squeeze_whitespace(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(len) = whitespace_at(text, i) {
-            i += len;
-            continue;
-        }
-        // A run of anything else, up to the next whitespace or the end.
-        let start = i;
-        i += 1;
-        while i < bytes.len()
-            && (MAY_START_SPACE[bytes[i] as usize] == 0 || whitespace_at(text, i).is_none())
-        {
-            i += 1;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..i]);
-    }
-    out
-}
-
-/// The length of the whitespace character at byte `i`, if one starts there.
-fn whitespace_at(text: &str, i: usize) -> Option<usize> {
-    match text.as_bytes()[i] {
-        b' ' | b'\t'..=b'\r' => Some(1),
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => text
-            .get(i..)?
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map(char::len_utf8),
-        _ => None,
-    }
-}
-
-/// 1 for the bytes that may start a whitespace character (see [`whitespace_at`]).
-static MAY_START_SPACE: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3) as u8;
-        b += 1;
-    }
-    table
-};
-
-#[cfg(test)]
-mod tests {
-    use super::squeeze_whitespace;
-    use proptest::prelude::*;
-
-    fn reference(text: &str) -> String {
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    #[test]
-    fn squeezes_every_kind_of_space() {
-        let text = "\u{a0}« Oui\u{202f}»,\r\n\t a-t-il dit\u{3000}\u{85}é\u{2028}x ";
-        assert_eq!(squeeze_whitespace(text), reference(text));
-        assert_eq!(squeeze_whitespace(""), "");
-        assert_eq!(squeeze_whitespace(" \n "), "");
-    }
-
-    proptest! {
-        #[test]
-        fn squeezing_is_split_whitespace_joined(
-            text in "([ \t\r\n\u{a0}\u{202f}\u{2009}\u{85}\u{1680}\u{3000}\u{1c}]|[a-zé«»’€𝄞]){0,40}"
-        ) {
-            prop_assert_eq!(squeeze_whitespace(&text), reference(&text));
-        }
-    }
 }

@@ -129,6 +129,61 @@ pub fn is_space(c: char) -> bool {
         )
 }
 
+/// `text` with runs of whitespace (line breaks of a wrapped paragraph, spaces around
+/// markup) made one space, and none at either end: `split_whitespace` joined by spaces,
+/// but copying runs of other characters whole, found by a table lookup a byte. Only ASCII
+/// spaces and the lead bytes of Unicode's other spaces (U+0085, U+00A0, U+1680, U+2000
+/// to U+205F, U+3000) can start whitespace; a character is decoded only there.
+pub fn squeeze_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(len) = whitespace_at(text, i) {
+            i += len;
+            continue;
+        }
+        // A run of anything else, up to the next whitespace or the end.
+        let start = i;
+        i += 1;
+        while i < bytes.len()
+            && (MAY_START_SPACE[bytes[i] as usize] == 0 || whitespace_at(text, i).is_none())
+        {
+            i += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..i]);
+    }
+    out
+}
+
+/// The length of the whitespace character at byte `i`, if one starts there.
+fn whitespace_at(text: &str, i: usize) -> Option<usize> {
+    match text.as_bytes()[i] {
+        b' ' | b'\t'..=b'\r' => Some(1),
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => text
+            .get(i..)?
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+        _ => None,
+    }
+}
+
+/// 1 for the bytes that may start a whitespace character (see [`whitespace_at`]).
+static MAY_START_SPACE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3) as u8;
+        b += 1;
+    }
+    table
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +212,27 @@ mod tests {
         #[test]
         fn fast_paths_fold_like_the_general_path(word in "[a-zA-Z0-9'`.,’ʼ´éÉîÎûÛ×÷ßÿÀÞŒłΣ\\PC]{0,30}") {
             proptest::prop_assert_eq!(fold(&word), fold_general(&word));
+        }
+    }
+
+    fn reference(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn squeezes_every_kind_of_space() {
+        let text = "\u{a0}« Oui\u{202f}»,\r\n\t a-t-il dit\u{3000}\u{85}é\u{2028}x ";
+        assert_eq!(squeeze_whitespace(text), reference(text));
+        assert_eq!(squeeze_whitespace(""), "");
+        assert_eq!(squeeze_whitespace(" \n "), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn squeezing_is_split_whitespace_joined(
+            text in "([ \t\r\n\u{a0}\u{202f}\u{2009}\u{85}\u{1680}\u{3000}\u{1c}]|[a-zé«»’€𝄞]){0,40}"
+        ) {
+            proptest::prop_assert_eq!(squeeze_whitespace(&text), reference(&text));
         }
     }
 }

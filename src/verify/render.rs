@@ -21,7 +21,7 @@ fn words_human(words: &[WordOp]) -> String {
 }
 
 fn excerpt(text: &str, max: usize) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = crate::text::normalize::squeeze_whitespace(text);
     let mut s: String = folded.chars().take(max).collect();
     if folded.chars().count() > max {
         s.push('…');
