@@ -20,7 +20,7 @@ use crate::model::{Quote, QuoteKind, Speaker, Via};
 use crate::quotes::QuoteSpan;
 use crate::quotes::kind::{self, Setting};
 use crate::source::Span;
-use crate::text::normalize::is_space;
+use crate::text::normalize::{is_space, keep_lone_spaces};
 
 /// How many tokens before a quote a reporting verb may stand and still introduce it.
 const INTRODUCER_REACH: usize = 30;
@@ -437,6 +437,10 @@ fn setting_of(
 /// space, other spaces (including no-break ones) kept as typed.
 fn quote_text(prose: &str, q: &QuoteSpan) -> String {
     let text = &prose[q.inner.start..q.inner.end];
+    // Nearly every quotation stays in one paragraph: no marks to drop, only spaces.
+    if q.continuations.is_empty() {
+        return keep_lone_spaces(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     // The spaces since the last kept character: (first byte, end byte, chars).
@@ -515,7 +519,7 @@ mod tests {
     proptest! {
         #[test]
         fn quote_text_is_the_char_by_char_fold(
-            text in "[ab«»é \n\u{a0}\u{202f}\t]{0,30}",
+            text in "[ab«»é€𝄞 \n\r\u{a0}\u{202f}\u{2009}\u{feff}\u{85}\u{3000}\u{2028}\t]{0,30}",
             marks in proptest::collection::vec((0usize..40, 1usize..3), 0..3),
         ) {
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();

@@ -161,24 +161,74 @@ pub fn squeeze_whitespace(text: &str) -> String {
 
 /// The length of the whitespace character at byte `i`, if one starts there.
 fn whitespace_at(text: &str, i: usize) -> Option<usize> {
+    char_at(text, i, char::is_whitespace)
+}
+
+/// The length of the character at byte `i` when it satisfies `space` (a kind of space:
+/// ASCII ones are answered from the byte, others decoded only after their lead byte).
+#[inline]
+fn char_at(text: &str, i: usize, space: fn(char) -> bool) -> Option<usize> {
     match text.as_bytes()[i] {
         b' ' | b'\t'..=b'\r' => Some(1),
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => text
+        0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => text
             .get(i..)?
             .chars()
             .next()
-            .filter(|c| c.is_whitespace())
+            .filter(|&c| space(c))
             .map(char::len_utf8),
         _ => None,
     }
 }
 
-/// 1 for the bytes that may start a whitespace character (see [`whitespace_at`]).
+/// Runs of [`is_space`] characters, as a quotation's text shows them: a lone space is kept
+/// as typed (a no-break space before `?`, a thin one in `10 000`), unless it is a line
+/// break; a longer run (or a line break: a wrapped line) becomes one space, and none is
+/// kept at the end. Other characters are copied a run at a time, found by a table lookup
+/// a byte.
+pub fn keep_lone_spaces(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let spaces = i;
+        let mut count = 0;
+        while i < bytes.len()
+            && let Some(len) = char_at(text, i, is_space)
+        {
+            i += len;
+            count += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        if count == 1 && &text[spaces..i] != "\n" {
+            out.push_str(&text[spaces..i]);
+        } else if count > 0 && !out.is_empty() {
+            out.push(' ');
+        }
+        // A run of anything else, up to the next space or the end.
+        let start = i;
+        i += 1;
+        while i < bytes.len()
+            && (MAY_START_SPACE[bytes[i] as usize] == 0 || char_at(text, i, is_space).is_none())
+        {
+            i += 1;
+        }
+        out.push_str(&text[start..i]);
+    }
+    out
+}
+
+/// 1 for the bytes that may start a space (see [`char_at`]): ASCII spaces and the lead
+/// bytes of U+0085 and U+00A0, U+1680, U+2000 to U+205F, U+3000 and U+FEFF.
 static MAY_START_SPACE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3) as u8;
+        table[b] = matches!(
+            b as u8,
+            b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef
+        ) as u8;
         b += 1;
     }
     table
