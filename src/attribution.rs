@@ -276,9 +276,7 @@ fn is_infinitive(a: &Article, t: &crate::text::token::Token) -> bool {
     t.is_word()
         && !t.capitalized
         && !a.lex.is_function_word(t.word)
-        && (["er", "ir", "re", "oir"]
-            .iter()
-            .any(|e| t.norm.ends_with(e))
+        && (t.ends_with_any(&["er", "ir", "re", "oir"])
             || a.lex.verb_categories.contains_key(t.norm.as_str()))
 }
 

@@ -119,10 +119,7 @@ pub fn has_hearsay(a: &Article, b: usize, range: Range<usize>) -> bool {
         let t = &toks[k];
         t.is_word()
             && !t.capitalized
-            && rules
-                .conditional_suffixes
-                .iter()
-                .any(|s| t.norm.ends_with(s.as_str()))
+            && t.ends_with_any(&rules.conditional_suffixes)
             && t.norm.chars().count() > 5
             && !rules.conditional_modals.has(t)
     };
@@ -159,11 +156,8 @@ pub fn has_future(a: &Article, b: usize, range: Range<usize>) -> bool {
             && t.is_word()
             && !t.capitalized
             && !a.lex.is_function_word(t.word)
+            && t.ends_with_any(&rules.future_suffixes)
             && t.norm.chars().count() >= 6
-            && rules
-                .future_suffixes
-                .iter()
-                .any(|s| t.norm.ends_with(s.as_str()))
             || (t.is_word()
                 && (rules.future_forms.has(t) || rules.conditional_modals.has(t))
                 && !a.quoted(b, k))

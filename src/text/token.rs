@@ -53,6 +53,21 @@ impl Token {
             _ => None,
         }
     }
+
+    /// Whether the folded form ends with one of `suffixes` (`-rait`, `-eront`). Passes
+    /// ask this of every word of a sentence and most words fail on their last byte: it is
+    /// compared first, so that few comparisons reach `memcmp`.
+    pub fn ends_with_any<S: AsRef<str>>(&self, suffixes: &[S]) -> bool {
+        let word = self.norm.as_bytes();
+        suffixes.iter().any(|s| {
+            let s = s.as_ref().as_bytes();
+            match (s.last(), word.last()) {
+                (None, _) => true,
+                (Some(a), Some(b)) => a == b && word.ends_with(s),
+                (Some(_), None) => false,
+            }
+        })
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -382,6 +397,18 @@ mod tests {
         .into_iter()
         .map(|t| t.norm.into_string())
         .collect()
+    }
+
+    #[test]
+    fn suffixes_match_the_folded_form() {
+        let t = &tokenize("Pourrait été", 0, &|_, _| false);
+        assert!(t[0].ends_with_any(&["rait", "raient"]));
+        assert!(t[0].ends_with_any(&["pourrait"]));
+        assert!(!t[0].ends_with_any(&["xpourrait", "aient"]));
+        assert!(t[0].ends_with_any(&[""]), "as str::ends_with");
+        assert!(t[1].ends_with_any(&["té"]) && !t[1].ends_with_any(&["e"]));
+        let none: [&str; 0] = [];
+        assert!(!t[0].ends_with_any(&none));
     }
 
     #[test]
