@@ -130,31 +130,54 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// `text` with runs of whitespace (line breaks of a wrapped paragraph, spaces around
-/// markup) made one space, and none at either end: `split_whitespace` joined by spaces,
-/// but copying runs of other characters whole, found by a table lookup a byte. Only ASCII
-/// spaces and the lead bytes of Unicode's other spaces (U+0085, U+00A0, U+1680, U+2000
-/// to U+205F, U+3000) can start whitespace; a character is decoded only there.
+/// markup) made one space, and none at either end: `split_whitespace` joined by spaces.
+/// Text is copied a stretch at a time: a stretch runs on over single ASCII spaces, which
+/// it keeps as they are, and ends only at other whitespace, so that a sentence typed with
+/// plain spaces is one copy. Only ASCII spaces and the lead bytes of Unicode's other
+/// spaces (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000) can start whitespace, found
+/// by a table lookup a byte; a character is decoded only there.
 pub fn squeeze_whitespace(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
+    let space_at =
+        |i: usize| MAY_START_SPACE[bytes[i] as usize] != 0 && whitespace_at(text, i).is_some();
+    // The first byte of the stretch not yet copied.
+    let mut start = None;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(len) = whitespace_at(text, i) {
-            i += len;
-            continue;
-        }
-        // A run of anything else, up to the next whitespace or the end.
-        let start = i;
-        i += 1;
-        while i < bytes.len()
-            && (MAY_START_SPACE[bytes[i] as usize] == 0 || whitespace_at(text, i).is_none())
-        {
+        let run = i;
+        while i < bytes.len() && MAY_START_SPACE[bytes[i] as usize] == 0 {
             i += 1;
         }
+        if i > run {
+            start.get_or_insert(run);
+        }
+        if i == bytes.len() {
+            break;
+        }
+        let Some(len) = whitespace_at(text, i) else {
+            start.get_or_insert(i);
+            i += 1;
+            continue;
+        };
+        // A single ASCII space between two other characters stays in the stretch.
+        if bytes[i] == b' ' && start.is_some() && i + 1 < bytes.len() && !space_at(i + 1) {
+            i += 1;
+            continue;
+        }
+        if let Some(s) = start.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text[s..i]);
+        }
+        i += len;
+    }
+    if let Some(s) = start {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&text[start..i]);
+        out.push_str(&text[s..]);
     }
     out
 }
@@ -183,38 +206,54 @@ fn char_at(text: &str, i: usize, space: fn(char) -> bool) -> Option<usize> {
 /// Runs of [`is_space`] characters, as a quotation's text shows them: a lone space is kept
 /// as typed (a no-break space before `?`, a thin one in `10 000`), unless it is a line
 /// break; a longer run (or a line break: a wrapped line) becomes one space, and none is
-/// kept at the end. Other characters are copied a run at a time, found by a table lookup
-/// a byte.
+/// kept at the end. Text is copied a stretch at a time, lone spaces included, as in
+/// [`squeeze_whitespace`].
 pub fn keep_lone_spaces(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
+    let space_at = |i: usize| match MAY_START_SPACE[bytes[i] as usize] {
+        0 => None,
+        _ => char_at(text, i, is_space),
+    };
+    // The first byte of the stretch not yet copied.
+    let mut start = None;
     let mut i = 0;
     while i < bytes.len() {
-        let spaces = i;
-        let mut count = 0;
-        while i < bytes.len()
-            && let Some(len) = char_at(text, i, is_space)
-        {
-            i += len;
-            count += 1;
+        let run = i;
+        while i < bytes.len() && MAY_START_SPACE[bytes[i] as usize] == 0 {
+            i += 1;
+        }
+        if i > run {
+            start.get_or_insert(run);
         }
         if i == bytes.len() {
             break;
         }
-        if count == 1 && &text[spaces..i] != "\n" {
-            out.push_str(&text[spaces..i]);
-        } else if count > 0 && !out.is_empty() {
+        let Some(len) = space_at(i) else {
+            start.get_or_insert(i);
+            i += 1;
+            continue;
+        };
+        // A lone space before another character stays in the stretch, as typed.
+        if bytes[i] != b'\n' && i + len < bytes.len() && space_at(i + len).is_none() {
+            start.get_or_insert(i);
+            i += len;
+            continue;
+        }
+        // A longer run, a line break or the trailing spaces: the stretch ends here.
+        let end = i;
+        while let Some(len) = (i < bytes.len()).then(|| space_at(i)).flatten() {
+            i += len;
+        }
+        if let Some(s) = start.take() {
+            out.push_str(&text[s..end]);
+        }
+        if i < bytes.len() && !out.is_empty() {
             out.push(' ');
         }
-        // A run of anything else, up to the next space or the end.
-        let start = i;
-        i += 1;
-        while i < bytes.len()
-            && (MAY_START_SPACE[bytes[i] as usize] == 0 || char_at(text, i, is_space).is_none())
-        {
-            i += 1;
-        }
-        out.push_str(&text[start..i]);
+    }
+    if let Some(s) = start {
+        out.push_str(&text[s..]);
     }
     out
 }
