@@ -5,7 +5,7 @@ mod verify;
 
 use check::{CheckArgs, InputArgs};
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -71,6 +71,8 @@ struct DiffArgs {
     /// Do not fail because a quote's words changed.
     #[arg(long)]
     allow_altered_quotes: bool,
+    #[command(flatten)]
+    limit: SizeLimit,
 }
 
 /// Where a report goes and whether it is coloured: the same for check, diff and verify.
@@ -190,13 +192,7 @@ fn read(
     match input {
         Input::Stdin => {
             let name = stdin_name.unwrap_or("-").to_string();
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::Io {
-                    path: PathBuf::from(&name),
-                    source,
-                })?;
+            let bytes = attrib::inputs::read_stream(io::stdin(), Path::new(&name), max_bytes)?;
             let format = if stdin_name.is_some() {
                 Format::from_path(Path::new(&name))
             } else {
@@ -204,36 +200,27 @@ fn read(
             };
             Ok((name.clone(), PathBuf::from(name), bytes, format))
         }
-        Input::File(path) => {
-            if path.is_dir() {
-                return Err(Error::IsDirectory { path: path.clone() });
-            }
-            let io = |source| Error::Io {
-                path: path.clone(),
-                source,
-            };
-            let size = std::fs::metadata(path).map_err(io)?.len();
-            if size > max_bytes {
-                return Err(Error::TooLarge {
-                    path: path.clone(),
-                    size,
-                    limit: max_bytes,
-                });
-            }
-            let bytes = std::fs::read(path).map_err(io)?;
-            if let Some(offset) = attrib::inputs::binary_offset(&bytes) {
-                return Err(Error::Binary {
-                    path: path.clone(),
-                    offset,
-                });
-            }
-            Ok((
-                path.display().to_string(),
-                path.clone(),
-                bytes,
-                Format::from_path(path),
-            ))
-        }
+        Input::File(path) => Ok((
+            path.display().to_string(),
+            path.clone(),
+            attrib::inputs::read_file(path, max_bytes)?,
+            Format::from_path(path),
+        )),
+    }
+}
+
+/// `--max-file-size`: the same limit for check, diff and verify.
+#[derive(clap::Args)]
+struct SizeLimit {
+    /// Refuse input files larger than this many megabytes (an error, exit code 2; check
+    /// still checks the other files).
+    #[arg(long, value_name = "MB", default_value_t = 100)]
+    max_file_size: u64,
+}
+
+impl SizeLimit {
+    fn bytes(&self) -> u64 {
+        self.max_file_size.saturating_mul(1 << 20)
     }
 }
 
@@ -262,7 +249,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
 }
 
 /// The articles changed between `rev` (`A` or `A..B`) and the working tree or `B`.
-fn git_revisions(rev: &str, paths: &[PathBuf]) -> Result<Vec<Revisions>, String> {
+fn git_revisions(rev: &str, paths: &[PathBuf], max_bytes: u64) -> Result<Vec<Revisions>, String> {
     let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
     let top = PathBuf::from(
         String::from_utf8_lossy(&git(&cwd, &["rev-parse", "--show-toplevel"])?).trim(),
@@ -312,10 +299,15 @@ fn git_revisions(rev: &str, paths: &[PathBuf]) -> Result<Vec<Revisions>, String>
                     .map_err(|e| format!("{path}: cannot read: {e}"))?,
             }
         };
+        // Refused as the same files on disk would be: too large, or binary.
+        let accept = |side: &str, bytes| {
+            attrib::inputs::accept(Path::new(&format!("{path} ({side})")), bytes, max_bytes)
+                .map_err(|e| e.to_string())
+        };
         out.push(Revisions {
             path: path.clone(),
-            old,
-            new,
+            old: accept(&from, old)?,
+            new: accept(to.as_deref().unwrap_or("working tree"), new)?,
         });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
@@ -325,7 +317,7 @@ fn git_revisions(rev: &str, paths: &[PathBuf]) -> Result<Vec<Revisions>, String>
 fn run_diff(args: DiffArgs) -> ExitCode {
     set_color(args.report.color, args.report.output.as_deref());
     let revisions: Vec<(String, String, Vec<u8>, Vec<u8>)> = match &args.git {
-        Some(rev) => match git_revisions(rev, &args.paths) {
+        Some(rev) => match git_revisions(rev, &args.paths, args.limit.bytes()) {
             Ok(r) => r
                 .into_iter()
                 .map(|r| (r.path.clone(), r.path, r.old, r.new))
@@ -342,7 +334,7 @@ fn run_diff(args: DiffArgs) -> ExitCode {
             };
             // The reader `check` uses: a directory or a binary file is an input error too.
             let load = |p: &PathBuf| {
-                read(&Input::File(p.clone()), None, u64::MAX)
+                read(&Input::File(p.clone()), None, args.limit.bytes())
                     .map(|(_, _, bytes, _)| bytes)
                     .map_err(|e| e.to_string())
             };

@@ -10,7 +10,7 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: is a directory, not an article", path.display())]
+    #[error("{}: is a directory, not a file", path.display())]
     IsDirectory { path: PathBuf },
     #[error("{}: {size} bytes, over the limit of {limit} bytes (--max-file-size)", path.display())]
     TooLarge {
@@ -18,6 +18,10 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
+    /// Standard input or a pipe, whose size is known only once read: reading stops at
+    /// the limit.
+    #[error("{}: over the limit of {limit} bytes (--max-file-size)", path.display())]
+    StreamTooLarge { path: PathBuf, limit: u64 },
     /// A NUL byte near the start: an image, an archive, a compiled file or a UTF-16 export,
     /// not UTF-8 text.
     #[error("{}: binary content (a NUL byte at byte {offset}), not UTF-8 text", path.display())]

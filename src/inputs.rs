@@ -3,6 +3,7 @@
 //! `.ignore` and `--exclude` globs, and `-` for standard input. The list is sorted so
 //! that output is the same from run to run whatever the file system's order.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
@@ -15,6 +16,87 @@ const BINARY_PROBE: usize = 8000;
 /// any encoding attrib reads has none; images, archives and UTF-16 exports do.
 pub fn binary_offset(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)])
+}
+
+/// Reads the file at `path` for analysis: refused (with the error saying why) when it is
+/// a directory, larger than `max_bytes` or binary. The size is asked of the open file
+/// and reading stops past the limit, so a file that grows meanwhile is refused too.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, crate::Error> {
+    if path.is_dir() {
+        return Err(crate::Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    let io = |source| crate::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > max_bytes {
+        return Err(crate::Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: max_bytes,
+        });
+    }
+    let bytes = read_limited(file, path, size, max_bytes)?;
+    accept(path, bytes, max_bytes)
+}
+
+/// Reads a stream (standard input) for analysis, named `name` in errors: refused when
+/// it holds more than `max_bytes` (reading stops there) or is binary.
+pub fn read_stream(
+    reader: impl Read,
+    name: &Path,
+    max_bytes: u64,
+) -> Result<Vec<u8>, crate::Error> {
+    let bytes = read_limited(reader, name, 0, max_bytes)?;
+    accept(name, bytes, max_bytes)
+}
+
+/// Refuses bytes read from `path` by other means (a revision from git) when they are
+/// over `max_bytes` or binary, as [`read_file`] would have.
+pub fn accept(path: &Path, bytes: Vec<u8>, max_bytes: u64) -> Result<Vec<u8>, crate::Error> {
+    let size = bytes.len() as u64;
+    if size > max_bytes {
+        return Err(crate::Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: max_bytes,
+        });
+    }
+    if let Some(offset) = binary_offset(&bytes) {
+        return Err(crate::Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    Ok(bytes)
+}
+
+/// At most `max_bytes` of `reader`, or [`crate::Error::StreamTooLarge`] when more follow.
+fn read_limited(
+    reader: impl Read,
+    path: &Path,
+    size_hint: u64,
+    max_bytes: u64,
+) -> Result<Vec<u8>, crate::Error> {
+    let mut bytes = Vec::with_capacity(usize::try_from(size_hint).unwrap_or(0));
+    reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| crate::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(crate::Error::StreamTooLarge {
+            path: path.to_path_buf(),
+            limit: max_bytes,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Extensions of the files a directory walk checks.

@@ -696,6 +696,45 @@ fn files_over_the_size_limit_are_refused_and_the_rest_checked() {
 }
 
 #[test]
+fn diff_and_standard_input_keep_to_the_size_limit() {
+    let d = tempfile::tempdir().unwrap();
+    let small = write(&d, "small.md", GOOD.as_bytes());
+    let big = "Une phrase sans guillemets. ".repeat(40_000); // about 1.1 MB
+    let big_path = write(&d, "big.md", big.as_bytes());
+    let out = attrib(&["diff", "--max-file-size", "1", &small, &big_path], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("big.md") && err.contains("over the limit") && err.contains("--max-file-size"),
+        "{err}"
+    );
+    assert_ne!(
+        attrib(&["diff", &small, &big_path], None).status.code(),
+        Some(2)
+    );
+    // Standard input: its size is known only as it is read, which stops at the limit.
+    let out = attrib(
+        &[
+            "check",
+            "--max-file-size",
+            "1",
+            "--stdin-filename",
+            "piped.md",
+            "-",
+        ],
+        Some(big.as_bytes()),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("piped.md: over the limit of 1048576 bytes"),
+        "{err}"
+    );
+    let out = attrib(&["check", "--format", "concise", "-"], Some(big.as_bytes()));
+    assert_ne!(out.status.code(), Some(2));
+}
+
+#[test]
 fn many_files_stream_in_path_order_whatever_the_thread_count() {
     // More files than one window holds (four per thread), of uneven sizes, so that
     // windows finish out of order and the writer still follows the paths.
@@ -769,4 +808,25 @@ fn diff_refuses_binary_files_and_directories_like_check() {
     }
     let same = attrib(&["diff", &good, &good], None);
     assert_eq!(same.status.code(), Some(0));
+}
+
+#[test]
+fn diff_through_git_refuses_a_binary_revision() {
+    let d = tempfile::tempdir().unwrap();
+    let repo = d.path();
+    git_in(repo, &["init", "-q"]);
+    git_in(repo, &["config", "user.email", "t@example.invalid"]);
+    git_in(repo, &["config", "user.name", "T"]);
+    std::fs::write(repo.join("a.md"), GOOD).unwrap();
+    git_in(repo, &["add", "."]);
+    git_in(repo, &["commit", "-qm", "v1"]);
+    std::fs::write(repo.join("a.md"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_attrib"))
+        .current_dir(repo)
+        .args(["diff", "--git", "HEAD"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("a.md (working tree): binary content"), "{err}");
 }

@@ -259,6 +259,22 @@ fn errors_exit_two_with_file_and_line() {
     let (c, err) = code(&["verify", &a, "--source", &wide]);
     assert_eq!(c, Some(2));
     assert!(err.contains(&format!("{wide}: binary content")), "{err}");
+    // Sources and the article keep to --max-file-size.
+    let long = write(
+        &d,
+        "long.txt",
+        &"Nous tiendrons ce calendrier. ".repeat(40_000),
+    );
+    let (c, err) = code(&["verify", &a, "--source", &long, "--max-file-size", "1"]);
+    assert_eq!(c, Some(2));
+    assert!(
+        err.contains(&format!("{long}: ")) && err.contains("--max-file-size"),
+        "{err}"
+    );
+    let (c, err) = code(&["verify", &long, "--source", &a, "--max-file-size", "1"]);
+    assert_eq!(c, Some(2));
+    assert!(err.contains("over the limit"), "{err}");
+    assert_ne!(code(&["verify", &a, "--source", &long]).0, Some(2));
     // No source at all is a usage error.
     assert_eq!(code(&["verify", &a]).0, Some(2));
     let (c, _) = code(&["verify", &d.path().display().to_string(), "--source", &bad]);

@@ -47,10 +47,8 @@ pub(super) struct InputArgs {
     /// Ignore all configuration files.
     #[arg(long)]
     isolated: bool,
-    /// Refuse files larger than this many megabytes (an error, exit code 2; the other files
-    /// are still checked).
-    #[arg(long, value_name = "MB", default_value_t = 100)]
-    max_file_size: u64,
+    #[command(flatten)]
+    limit: super::SizeLimit,
     /// Check this many files at once (threads); default: one per core.
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -233,7 +231,7 @@ impl<'a> Jobs<'a> {
         mut each: impl FnMut(String, Analysis, T) -> io::Result<()>,
     ) -> io::Result<bool> {
         let stdin_name = self.args.stdin_filename.as_deref();
-        let max_bytes = self.args.max_file_size.saturating_mul(1 << 20);
+        let max_bytes = self.args.limit.bytes();
         let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
         let mut input_error = false;
         for chunk in self.jobs.chunks(window) {

@@ -27,6 +27,8 @@ pub struct VerifyArgs {
     /// Verdicts that make the exit code 1 (repeatable or comma-separated); default all.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
     fail_on: Vec<FailOn>,
+    #[command(flatten)]
+    limit: super::SizeLimit,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,13 +61,13 @@ pub fn run(args: VerifyArgs) -> ExitCode {
     let (article, sources) = rayon::join(
         || {
             let input = Input::File(args.article.clone());
-            let (_, path, bytes, format) = super::read(&input, None, u64::MAX)?;
+            let (_, path, bytes, format) = super::read(&input, None, args.limit.bytes())?;
             analyze(&path, bytes, format)
         },
         || {
             args.sources
                 .par_iter()
-                .map(|p| SourceText::load(p))
+                .map(|p| SourceText::load(p, args.limit.bytes()))
                 .collect::<Vec<_>>()
         },
     );

@@ -147,27 +147,11 @@ impl SourceText {
         })
     }
 
-    /// Reads and parses the file at `path`.
-    pub fn load(path: &Path) -> Result<SourceText, SourceError> {
-        if path.is_dir() {
-            return Err(crate::Error::IsDirectory {
-                path: path.to_path_buf(),
-            }
-            .into());
-        }
-        let bytes = std::fs::read(path).map_err(|source| crate::Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        // Refused like a binary article: a UTF-16 export of a transcript would otherwise
-        // parse as text of one letter in two, and match nothing.
-        if let Some(offset) = crate::inputs::binary_offset(&bytes) {
-            return Err(crate::Error::Binary {
-                path: path.to_path_buf(),
-                offset,
-            }
-            .into());
-        }
+    /// Reads and parses the file at `path`, refused like an article when it is a
+    /// directory, over `max_bytes` or binary (a UTF-16 export of a transcript would
+    /// otherwise parse as text of one letter in two, and match nothing).
+    pub fn load(path: &Path, max_bytes: u64) -> Result<SourceText, SourceError> {
+        let bytes = crate::inputs::read_file(path, max_bytes)?;
         SourceText::parse(path, bytes)
     }
 
