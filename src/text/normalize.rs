@@ -33,6 +33,9 @@ pub fn fold(word: &str) -> CompactString {
 /// long words (rare) take the general path.
 fn fold_wide(word: &str) -> CompactString {
     let bytes = word.as_bytes();
+    if folds_to_itself(bytes) {
+        return CompactString::new(word);
+    }
     // Folding never lengthens a word: what fits the input fits the output.
     if bytes.len() > FOLD_BUFFER {
         return fold_general(word);
@@ -74,6 +77,29 @@ fn fold_wide(word: &str) -> CompactString {
         return CompactString::new(word);
     }
     std::str::from_utf8(&buf[..len]).map_or_else(|_| fold_general(word), CompactString::new)
+}
+
+/// Whether a word holding non-ASCII characters folds to itself: it has no ASCII capital
+/// or `` ` ``, and its other characters are small Latin-1 letters other than `î` and `û`
+/// (`été`, `déclaré`, `ça`), read as two bytes, `0xc3` and one that says which. Checked
+/// first because most such words are so, and the copy then needs no buffer; anything
+/// else (a capital, an apostrophe to unify, `Œ`) says no and takes the folding loop.
+fn folds_to_itself(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0..=0x7f if ASCII_FOLD[usize::from(b)] == 0 => i += 1,
+            0xc3 => match bytes.get(i + 1) {
+                // `ß` to `ÿ` but `î` and `û`, and `×` (capitals are 0x80 to 0x9e).
+                Some(&n) if ((0x9f..=0xbf).contains(&n) && n != 0xae && n != 0xbb) || n == 0x97 => {
+                    i += 2
+                }
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// [`ASCII_FOLD`]: an ASCII capital, which lower-casing changes.
