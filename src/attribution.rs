@@ -265,7 +265,7 @@ fn governs_content(a: &Article, b: usize, from: usize, end: usize) -> bool {
             || t.punct().is_some_and(|c| ":«“\"".contains(c))
             || (k == from && is_infinitive(a, t))
             || (k == from
-                && matches!(t.norm.as_str(), "de" | "d'")
+                && a.lex.syntax.attribution.infinitive_markers.has(t)
                 && toks.get(k + 1).is_some_and(|n| is_infinitive(a, n)))
     })
 }
@@ -276,7 +276,7 @@ fn is_infinitive(a: &Article, t: &crate::text::token::Token) -> bool {
     t.is_word()
         && !t.capitalized
         && !a.lex.is_function_word(t.word)
-        && (t.ends_with_any(&["er", "ir", "re", "oir"])
+        && (t.ends_with_any(&a.lex.syntax.attribution.infinitive_suffixes)
             || a.lex.verb_categories.contains_key(t.norm.as_str()))
 }
 
@@ -339,4 +339,31 @@ fn quote_cue(a: &Article, span: Span, quotes: &[Quote]) -> Option<OwnCue> {
             span: s.span,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze_text;
+
+    fn lemmas(text: &str) -> Vec<String> {
+        analyze_text(text)
+            .attributions
+            .iter()
+            .filter_map(|a| a.lemma.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_infinitive_after_the_verb_is_reported_content() {
+        // `se féliciter` attributes only what it governs: `de` + an infinitive (known by
+        // its ending), not a plain complement.
+        assert_eq!(
+            lemmas("Paul Martin se félicite d'avoir réduit la dette de 300 millions d'euros."),
+            ["se féliciter"]
+        );
+        assert!(
+            lemmas("Paul Martin se félicite de la baisse de la dette de 300 millions d'euros.")
+                .is_empty()
+        );
+    }
 }

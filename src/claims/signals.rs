@@ -65,13 +65,9 @@ fn is_figure(a: &Article, b: usize, k: usize) -> bool {
         return false;
     }
     let glued = |n: &crate::text::token::Token| n.span.start == t.span.end;
-    let ordinal = next.is_some_and(|n| {
-        n.is_word()
-            && glued(n)
-            && matches!(n.norm.as_str(), "e" | "er" | "ère" | "ème" | "è" | "eme")
-    });
+    let ordinal = next.is_some_and(|n| glued(n) && rules.ordinal_suffixes.has(n));
     let score_or_time =
-        next.is_some_and(|n| n.is_punct('-') || n.is_punct(':') || (n.is_word() && n.norm == "h"));
+        next.is_some_and(|n| n.is_punct('-') || n.is_punct(':') || rules.hour_marks.has(n));
     if ordinal || score_or_time || (k > 0 && toks[k - 1].is_punct('°')) {
         return false;
     }
@@ -162,4 +158,30 @@ pub fn has_future(a: &Article, b: usize, range: Range<usize>) -> bool {
                 && (rules.future_forms.has(t) || rules.conditional_modals.has(t))
                 && !a.quoted(b, k))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze_text;
+    use crate::model::Signal;
+
+    fn has_figure(text: &str) -> bool {
+        analyze_text(text)
+            .claims
+            .iter()
+            .any(|c| c.signals.contains(&Signal::Figure))
+    }
+
+    #[test]
+    fn an_ordinal_is_no_figure() {
+        assert!(!has_figure("Elle a terminé la course 45e."));
+        assert!(!has_figure("Il a terminé la course 12ème."));
+        assert!(has_figure("Elle a terminé la course 45 fois."));
+    }
+
+    #[test]
+    fn a_clock_time_is_no_figure() {
+        assert!(!has_figure("La séance a repris à 15 h."));
+        assert!(has_figure("La séance a réuni 15 élus."));
+    }
 }

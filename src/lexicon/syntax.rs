@@ -123,6 +123,8 @@ pub struct AttributionRules {
     pub object_categories: Vec<String>,
     pub continuing_categories: Vec<String>,
     pub cleft_openers: Phrases,
+    pub infinitive_suffixes: Vec<String>,
+    pub infinitive_markers: WordSet,
 }
 
 /// What makes a sentence check-worthy beyond the claim-signal lexicon.
@@ -135,6 +137,8 @@ pub struct ClaimRules {
     pub future_suffixes: Vec<String>,
     pub future_forms: WordSet,
     pub months: WordSet,
+    pub ordinal_suffixes: WordSet,
+    pub hour_marks: WordSet,
     pub number_words: WordSet,
     pub min_figure: u64,
     pub units: WordSet,
