@@ -145,6 +145,16 @@ pub struct ClaimRules {
     pub min_words: usize,
 }
 
+/// How transcripts name who speaks (see `verify::labels`).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranscriptRules {
+    /// Compared folded, like text (see `fold`).
+    pub turn_labels: Vec<String>,
+    /// Lower case, without accents or period, as `verify` compares names.
+    pub name_titles: Vec<String>,
+}
+
 /// Multi-word phrases, matched on tokens like the other lexicons.
 #[derive(Debug, Default, Clone)]
 pub struct Phrases(pub PhraseTable<()>);
@@ -167,6 +177,7 @@ pub struct Syntax {
     pub verb_forms: VerbFormRules,
     pub attribution: AttributionRules,
     pub claims: ClaimRules,
+    pub transcripts: TranscriptRules,
 }
 
 impl Syntax {

@@ -6,9 +6,11 @@
 //! `Paris : …` from passing for a speaker, a label is either in capitals (`PESKOV`) or
 //! two to five capitalised words (`Dmitri Peskov`, `Jean de La Tour`). `Q :`, `R :`,
 //! `Question :` and `Réponse :` are turns of an interview with no name: they end the
-//! previous speaker's turn without naming a new one.
+//! previous speaker's turn without naming a new one. The words (particles, titles, turn
+//! labels) are the grammar's (`grammar/fr/`).
 
-use crate::text::normalize::is_space;
+use crate::lexicon::FR;
+use crate::text::normalize::{fold, is_space};
 
 /// A label at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,11 +20,6 @@ pub struct Label {
     /// The speaker, `None` for an anonymous turn (`Q :`).
     pub name: Option<String>,
 }
-
-const PARTICLES: [&str; 14] = [
-    "de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "di", "da", "del", "ben",
-];
-const TURNS: [&str; 4] = ["q", "r", "question", "réponse"];
 
 /// The speaker label opening `line`, if any.
 pub fn line_label(line: &str) -> Option<Label> {
@@ -47,8 +44,9 @@ pub fn line_label(line: &str) -> Option<Label> {
         return None;
     }
     let len = line.len() - after.trim_start_matches(is_space).len();
-    let lower = name.to_lowercase();
-    if words.len() == 1 && TURNS.contains(&lower.as_str()) {
+    let folded = fold(name);
+    let turns = &FR.syntax.transcripts.turn_labels;
+    if words.len() == 1 && turns.iter().any(|t| fold(t) == folded) {
         return Some(Label { len, name: None });
     }
     let letters = || name.chars().filter(|c| c.is_alphabetic());
@@ -60,7 +58,7 @@ pub fn line_label(line: &str) -> Option<Label> {
     };
     let mut named = 0;
     for (i, w) in words.iter().enumerate() {
-        let particle = PARTICLES.contains(&w.to_lowercase().as_str());
+        let particle = FR.name_particles.contains(fold(w).as_str());
         if capitalised(w) {
             named += 1;
         } else if !(particle && i > 0 && i + 1 < words.len()) {
@@ -107,15 +105,18 @@ fn fold_name(word: &str) -> String {
     out
 }
 
-const TITLES: [&str; 8] = ["m", "mme", "mlle", "mr", "mrs", "dr", "pr", "me"];
-
 /// The words of a name that identify someone: folded, without particles and titles.
 fn name_words(name: &str) -> Vec<String> {
+    let titles = &FR.syntax.transcripts.name_titles;
+    // Names are split at apostrophes too: an elided particle (`d'`) is left as its letter.
+    let particle = |w: &str| {
+        FR.name_particles.contains(w) || FR.name_particles.contains(format!("{w}'").as_str())
+    };
     let mut out: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(fold_name)
-        .filter(|w| !PARTICLES.contains(&w.as_str()) && !TITLES.contains(&w.as_str()) && w != "d")
+        .filter(|w| !particle(w) && !titles.contains(w))
         .collect();
     out.sort();
     out.dedup();
@@ -157,6 +158,20 @@ mod tests {
         let l = line_label("  M. PESKOV : Non.").unwrap();
         assert_eq!(&"  M. PESKOV : Non."[l.len..], "Non.");
         assert_eq!(name("Q : Et alors ?"), Some(None));
+    }
+
+    #[test]
+    fn particles_titles_and_turns_come_from_the_grammar() {
+        // Every particle of `name_particles.txt` may sit inside a name.
+        assert_eq!(
+            name("Omar ibn Khaldoun : Oui."),
+            Some(Some("Omar ibn Khaldoun".into()))
+        );
+        assert_eq!(name("Réponse : non."), Some(None));
+        assert_eq!(name("QUESTION : Pourquoi ?"), Some(None));
+        // An elided particle and a title are no part of what identifies someone.
+        assert!(same_person("Mme d\u{2019}Estaing", "Hélène ESTAING"));
+        assert!(same_person("Dr Durand", "Marie Durand"));
     }
 
     #[test]
