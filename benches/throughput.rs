@@ -20,7 +20,7 @@ use attrib::analysis::{analyze_document, analyze_text};
 use attrib::document::{Document, Format};
 use attrib::lexicon::FR;
 use attrib::render::json;
-use attrib::report::{FileReport, Report};
+use attrib::report::FileReport;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 // The generator's tests run with the example (`cargo test --example gencorpus`).
@@ -35,15 +35,19 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const SEED: u64 = 1;
 
 /// `attrib check --format json FILE` for one file, into `out`: the whole per-file path of
-/// the CLI (reading aside).
+/// the CLI (reading aside), down to its report borrowing the analysis and written into a
+/// buffer of its own, then into the document.
 fn check_to_json(name: &str, text: &str, out: &mut Vec<u8>) {
     let path = Path::new(name);
     let doc =
         Document::parse(path, text.as_bytes().to_vec(), Format::from_path(path)).expect("UTF-8");
     let analysis = analyze_document(doc, &FR);
-    let report = Report::new(vec![FileReport::from_analysis(name.into(), &analysis)]);
+    let mut file = Vec::new();
+    json::render_file(&FileReport::borrowed(name, &analysis), &mut file).expect("render to memory");
     out.clear();
-    json::render(&report, out).expect("render to memory");
+    let mut document = json::JsonStream::begin(out).expect("render to memory");
+    document.rendered(&file, out).expect("render to memory");
+    document.end(out).expect("render to memory");
 }
 
 fn throughput(c: &mut Criterion) {

@@ -248,7 +248,7 @@ impl<'a> FileReport<'a> {
                 }
             })
             .collect();
-        let attributions = a
+        let attributions: Vec<AttributionOut> = a
             .attributions
             .iter()
             .map(|at| AttributionOut {
@@ -279,7 +279,8 @@ impl<'a> FileReport<'a> {
                     ClaimSourceOut {
                         name: text(&at.source.name),
                         kind: at.source.kind,
-                        span: loc(at.source.span),
+                        // Located once, for the attribution.
+                        span: attributions[i].source.span,
                         attribution: text(&at.id),
                         scope,
                     }

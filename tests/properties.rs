@@ -368,6 +368,25 @@ proptest! {
         prop_assert_eq!(&back, &report.files[0]);
     }
 
+    /// `check`'s JSON writer writes the report's types directly: its bytes are serde_json's
+    /// for the derived `Serialize`, pretty at any depth and compact.
+    #[test]
+    fn json_writer_writes_serde_jsons_bytes((format, text) in document(), level in 0..24usize) {
+        let a = analyze_as(format, &text);
+        let file = FileReport::borrowed(name_of(format), &a);
+        let mut ours = Vec::new();
+        attrib::render::json::write_file_pretty(&file, &mut ours, level).unwrap();
+        let mut reference = Vec::new();
+        attrib::render::json::write_pretty(&file, &mut reference, level).unwrap();
+        prop_assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(reference).unwrap());
+
+        let mut ours = Vec::new();
+        attrib::render::json::render_line_into(&file, &mut ours).unwrap();
+        let mut reference = serde_json::to_vec(&file).unwrap();
+        reference.push(b'\n');
+        prop_assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(reference).unwrap());
+    }
+
     #[test]
     fn diff_of_a_text_with_itself_is_empty((format, text) in document()) {
         let a = analyze_as(format, &text);
