@@ -24,15 +24,18 @@ use crate::text::vocabulary::{self, Word};
 /// Distinct pieces of entries and their folded words.
 #[derive(Default)]
 pub struct EntryWords<'s> {
-    /// Each piece seen, with its index in `pieces`.
-    index: FxHashMap<&'s str, u32>,
+    /// Each piece seen, with its index in `pieces`: by key (see [`for_each_piece`]) for
+    /// all but a few, by text for longer ones.
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<&'s str, u32>,
     pieces: Vec<Piece>,
     /// The pieces of every prepared entry, entry after entry (see [`Entry`]).
     entry_pieces: Vec<u32>,
     /// The words of every piece, piece after piece: folded form, capitalisation, number.
     norms: Vec<CompactString>,
     capitalized: Vec<bool>,
-    /// [`Word::UNKNOWN`] until the piece's first use numbers its words.
+    /// [`Word::UNKNOWN`] until the piece's first use numbers its words (unless the
+    /// vocabulary had them already).
     words: Vec<Word>,
 }
 
@@ -59,26 +62,34 @@ pub fn is_entry_word(t: &Token) -> bool {
     !matches!(t.kind, TokenKind::Punct(c) if c != ',' && c != ':')
 }
 
-/// Calls `f` on each piece of `entry`: its runs between spaces and ASCII hyphens.
-/// A byte loop: `str::split` searches with `memchr`, whose set-up costs more than reading
-/// a piece of a few bytes.
-fn for_each_piece<'s>(entry: &'s str, mut f: impl FnMut(&'s str)) {
+/// Calls `f` on each piece of `entry` (its runs between spaces and ASCII hyphens) and the
+/// piece's key if it has one: up to 15 bytes, packed in an integer with the length in the
+/// top byte. Nearly every piece is that short (`a`, `déclaré`, `il`), and hashing and
+/// comparing an integer takes a few instructions where a string key cost a hash loop and a
+/// `memcmp` call, twenty thousand times a load. The pieces are found by a byte loop:
+/// `str::split` would search with `memchr`, whose set-up costs more than a piece of a few
+/// bytes.
+fn for_each_piece<'s>(entry: &'s str, mut f: impl FnMut(&'s str, Option<u128>)) {
+    let mut emit = |start: usize, end: usize| {
+        let Some(piece) = entry.get(start..end).filter(|p| !p.is_empty()) else {
+            return;
+        };
+        let key = (piece.len() < 16).then(|| {
+            let mut key = [0u8; 16];
+            key[..piece.len()].copy_from_slice(piece.as_bytes());
+            key[15] = piece.len() as u8;
+            u128::from_le_bytes(key)
+        });
+        f(piece, key);
+    };
     let mut start = 0;
     for (i, &b) in entry.as_bytes().iter().enumerate() {
         if b == b' ' || b == b'-' {
-            if i > start
-                && let Some(piece) = entry.get(start..i)
-            {
-                f(piece);
-            }
+            emit(start, i);
             start = i + 1;
         }
     }
-    if entry.len() > start
-        && let Some(piece) = entry.get(start..)
-    {
-        f(piece);
-    }
+    emit(start, entry.len());
 }
 
 /// An index into the vectors (the grammar has thousands of pieces and words, not 2^32).
@@ -94,17 +105,23 @@ impl<'s> EntryWords<'s> {
     pub fn prepare(&mut self, entries: impl IntoIterator<Item = &'s str>) -> Vec<Entry> {
         let entries = entries.into_iter();
         let mut prepared = Vec::with_capacity(entries.size_hint().0);
-        // Room for a new piece an entry (the verb forms have 0.6), so that the piece index
-        // does not grow by rehashing.
-        self.index.reserve(entries.size_hint().0);
-        let mut batch = String::new();
+        // Room for a new piece an entry (the verb forms have 0.6) and three pieces an entry
+        // (2.6), so that the index does not grow by rehashing, nor the vectors by copying.
+        let hint = entries.size_hint().0;
+        self.short.reserve(hint);
+        self.pieces.reserve(hint);
+        self.entry_pieces.reserve(hint * 3);
+        let mut batch = String::with_capacity(hint * 8);
         // The new pieces, with where they end in `batch`.
         let mut new: Vec<(u32, usize)> = Vec::new();
         for entry in entries {
             let start = index(self.entry_pieces.len());
-            for_each_piece(entry, |piece| {
+            for_each_piece(entry, |piece, key| {
                 let next = index(self.pieces.len());
-                let id = *self.index.entry(piece).or_insert(next);
+                let id = *match key {
+                    Some(key) => self.short.entry(key).or_insert(next),
+                    None => self.long.entry(piece).or_insert(next),
+                };
                 self.entry_pieces.push(id);
                 if id == next {
                     self.pieces.push(Piece {
@@ -135,7 +152,8 @@ impl<'s> EntryWords<'s> {
                 if is_entry_word(&t) {
                     self.norms.push(t.norm);
                     self.capitalized.push(t.capitalized);
-                    self.words.push(Word::UNKNOWN);
+                    // Already numbered if the vocabulary had it.
+                    self.words.push(t.word);
                 }
             }
             if let Some(p) = self.pieces.get_mut(id as usize) {
@@ -176,10 +194,15 @@ impl<'s> EntryWords<'s> {
                     .iter_mut()
                     .zip(&self.norms[range.clone()])
                 {
-                    *w = vocabulary::intern(norm);
+                    if *w == Word::UNKNOWN {
+                        *w = vocabulary::intern(norm);
+                    }
                 }
             }
-            out.extend_from_slice(&self.words[range.clone()]);
+            // Word by word: most pieces are one word, and `extend_from_slice` a `memcpy` call.
+            for &w in &self.words[range.clone()] {
+                out.push(w);
+            }
             last = Some(range.end - 1);
         }
         last

@@ -4,7 +4,7 @@
 //! language) are data and tests, not parser edits. The files are embedded at build time with
 //! `include_str!` and parsed once, on first use.
 
-pub mod entries;
+mod entries;
 pub mod phrases;
 mod scan;
 pub mod syntax;
@@ -370,9 +370,7 @@ impl Lexicon {
 pub fn capitals(name: &str) -> Vec<bool> {
     crate::text::token::tokenize(name, 0, &|_, _| false)
         .iter()
-        .filter(
-            |t| !matches!(t.kind, crate::text::token::TokenKind::Punct(c) if c != ',' && c != ':'),
-        )
+        .filter(|t| entries::is_entry_word(t))
         .map(|t| t.capitalized)
         .collect()
 }

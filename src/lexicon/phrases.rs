@@ -67,11 +67,15 @@ impl<T> PhraseTable<T> {
         }
         let mut node = self.first[head];
         for &w in rest {
-            node = match self.nodes[node as usize]
-                .next
-                .binary_search_by_key(&w, |&(k, _)| k)
-            {
-                Ok(k) => self.nodes[node as usize].next[k].1,
+            let next = &self.nodes[node as usize].next;
+            // A word numbered after all the children goes last: the common case while a
+            // grammar loads, as its new words get the highest numbers.
+            let found = match next.last() {
+                Some(&(last, _)) if last < w => Err(next.len()),
+                _ => next.binary_search_by_key(&w, |&(k, _)| k),
+            };
+            node = match found {
+                Ok(k) => next[k].1,
                 Err(k) => {
                     let child = self.new_node();
                     self.nodes[node as usize].next.insert(k, (w, child));
@@ -86,9 +90,9 @@ impl<T> PhraseTable<T> {
         }
     }
 
-    /// Makes room for `additional` more nodes (about one a phrase, a little more for
-    /// phrases that are no prefix of another): growing the verb table's ten thousand
-    /// nodes by doubling copied them about twice over.
+    /// Makes room for `additional` more nodes (a phrase adds one for each word that no
+    /// phrase before it started with): the verb table's ten thousand nodes, grown by
+    /// doubling, were copied about twice over.
     pub fn reserve(&mut self, additional: usize) {
         self.nodes.reserve(additional);
     }
