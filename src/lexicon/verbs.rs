@@ -63,7 +63,7 @@ struct Lemma<'s> {
 ///
 /// The forms' words come from `entries`, which tokenizes each distinct piece once; the
 /// spellings a form stands for (see [`Variants`]) are made from its word numbers.
-pub fn load<'s>(
+pub(crate) fn load<'s>(
     source: &'s str,
     rules: &VerbFormRules,
     table: &mut PhraseTable<VerbForm>,
