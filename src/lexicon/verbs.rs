@@ -327,13 +327,13 @@ mod tests {
                 cols[0].starts_with(&format!("{p} "))
                     || (p.ends_with('\'') && cols[0].starts_with(p.as_str()))
             });
-            let tail = lemma_tail(cols[0], rules);
+            let tail = reference_tail(cols[0], rules);
             for (col, &kind) in cols[2..].iter().zip(COLUMNS.iter()) {
                 for form in col.split(';').map(str::trim).filter(|f| !f.is_empty()) {
                     let form =
                         if matches!(kind, FormKind::PastParticiple | FormKind::PresentParticiple)
                             && !tail.is_empty()
-                            && !form.ends_with(tail)
+                            && !form.ends_with(tail.as_str())
                         {
                             format!("{form} {tail}")
                         } else {
@@ -353,6 +353,16 @@ mod tests {
             }
         }
         table
+    }
+
+    fn reference_tail(lemma: &str, rules: &VerbFormRules) -> String {
+        let mut words: Vec<&str> = lemma.split(' ').collect();
+        if let Some(first) = words.first()
+            && rules.reflexive_prefixes.iter().any(|p| p == first)
+        {
+            words.remove(0);
+        }
+        words.get(1..).map(|t| t.join(" ")).unwrap_or_default()
     }
 
     fn reference_variants(
