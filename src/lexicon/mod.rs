@@ -4,13 +4,16 @@
 //! language) are data and tests, not parser edits. The files are embedded at build time with
 //! `include_str!` and parsed once, on first use.
 
+mod entries;
 pub mod phrases;
+mod scan;
 pub mod syntax;
 pub mod verbs;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use entries::EntryWords;
 use phrases::PhraseTable;
 use verbs::VerbForm;
 
@@ -89,16 +92,17 @@ pub static FR: LazyLock<Lexicon> = LazyLock::new(Lexicon::french);
 
 /// Data lines: trimmed, without comments and blank lines.
 fn entries(source: &str) -> impl Iterator<Item = (usize, &str)> {
-    source
-        .lines()
+    scan::lines(source)
         .enumerate()
         .map(|(n, l)| (n + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter(|(_, l)| !l.starts_with('#') && !scan::trim(l).is_empty())
 }
 
 impl Lexicon {
     pub fn french() -> Lexicon {
         let mut lex = Lexicon::default();
+        // The entries' words, tokenized a piece at a time for every table (see `entries`).
+        let mut words = EntryWords::default();
         match syntax::Syntax::parse(include_str!("../../grammar/fr/syntax.toml")) {
             Ok(s) => lex.syntax = s,
             Err(e) => lex.problems.push(e),
@@ -107,16 +111,20 @@ impl Lexicon {
             include_str!("../../grammar/fr/verbs.tsv"),
             &lex.syntax.verb_forms,
             &mut lex.verbs,
+            &mut words,
         );
         lex.verb_lemmas = lemmas;
         for (_, l) in entries(include_str!("../../grammar/fr/verbs.tsv")) {
-            let mut cols = l.split('\t');
-            if let (Some(lemma), Some(cat)) = (cols.next(), cols.next()) {
+            if let Some((lemma, rest)) = scan::split_once(l, b'\t') {
+                let cat = scan::split_once(rest, b'\t').map_or(rest, |(cat, _)| cat);
                 lex.verb_categories
                     .insert(lemma.to_string(), cat.to_string());
             }
         }
-        lex.load_claim_signals(include_str!("../../grammar/fr/claim_signals.tsv"));
+        lex.load_claim_signals(
+            include_str!("../../grammar/fr/claim_signals.tsv"),
+            &mut words,
+        );
         for (n, l) in entries(include_str!("../../grammar/fr/loaded_verbs.tsv")) {
             let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
             match cols.as_slice() {
@@ -130,61 +138,75 @@ impl Lexicon {
             }
         }
         lex.problems.extend(bad);
-        lex.load_markers(include_str!("../../grammar/fr/markers.tsv"));
+        lex.load_markers(include_str!("../../grammar/fr/markers.tsv"), &mut words);
         phrase_list(
             &mut lex.marker_guards,
             include_str!("../../grammar/fr/marker_guards.txt"),
+            &mut words,
         );
         for (_, l) in entries(include_str!("../../grammar/fr/abbreviations.txt")) {
-            lex.abbreviations.insert(l.trim().to_string());
+            lex.abbreviations.insert(scan::trim(l).to_string());
         }
-        lex.load_source_nouns(include_str!("../../grammar/fr/source_nouns.tsv"));
-        for (_, l) in entries(include_str!("../../grammar/fr/media.txt")) {
-            lex.media.insert(l.trim(), capitals(l.trim()));
-        }
+        lex.load_source_nouns(
+            include_str!("../../grammar/fr/source_nouns.tsv"),
+            &mut words,
+        );
+        let media = entries(include_str!("../../grammar/fr/media.txt")).map(|(_, l)| scan::trim(l));
+        names(&mut lex.media, media.collect(), &mut words);
         for (n, l) in entries(include_str!("../../grammar/fr/given_names.tsv")) {
-            let feminine = match l.split_once('\t').map(|(_, g)| g.trim()) {
-                Some("f") => Some(true),
-                Some("m") => Some(false),
-                Some("u") => None,
+            let (name, gender) = scan::split_once(l, b'\t').unwrap_or((l, ""));
+            let feminine = match scan::trim(gender) {
+                "f" => Some(true),
+                "m" => Some(false),
+                "u" => None,
                 _ => {
                     lex.problems
                         .push(format!("given_names.tsv:{n}: expected name, TAB, f|m|u"));
                     continue;
                 }
             };
-            let name = l.split('\t').next().unwrap_or_default().trim().to_string();
-            lex.given_names.insert(name, feminine);
+            lex.given_names
+                .insert(scan::trim(name).to_string(), feminine);
         }
         for (_, l) in entries(include_str!("../../grammar/fr/name_particles.txt")) {
-            lex.name_particles.insert(fold(l.trim()).into_string());
+            lex.name_particles.insert(fold(scan::trim(l)).into_string());
         }
+        let mut metonyms = Vec::new();
         for (n, l) in entries(include_str!("../../grammar/fr/metonyms.tsv")) {
-            match l.split_once('\t') {
-                Some((m, _)) => lex.metonyms.insert(m.trim(), capitals(m.trim())),
+            match scan::split_once(l, b'\t') {
+                Some((m, _)) => metonyms.push(scan::trim(m)),
                 None => lex
                     .problems
                     .push(format!("metonyms.tsv:{n}: expected 2 columns")),
             }
         }
+        names(&mut lex.metonyms, metonyms, &mut words);
         phrase_list(
             &mut lex.anonymous,
             include_str!("../../grammar/fr/anonymous.txt"),
+            &mut words,
         );
-        phrase_list(&mut lex.vague, include_str!("../../grammar/fr/vague.txt"));
+        phrase_list(
+            &mut lex.vague,
+            include_str!("../../grammar/fr/vague.txt"),
+            &mut words,
+        );
         phrase_list(
             &mut lex.mention_cues,
             include_str!("../../grammar/fr/mention_cues.txt"),
+            &mut words,
         );
         phrase_list(
             &mut lex.fronted,
             include_str!("../../grammar/fr/fronted_adverbials.txt"),
+            &mut words,
         );
         lex.load_function_words(include_str!("../../grammar/fr/function_words.tsv"));
         lex
     }
 
-    fn load_markers(&mut self, source: &str) {
+    fn load_markers(&mut self, source: &'static str, words: &mut EntryWords<'static>) {
+        let mut markers = Vec::new();
         for (n, line) in entries(source) {
             let cols: Vec<&str> = line.split('\t').collect();
             let position = match cols.get(1).copied() {
@@ -206,26 +228,28 @@ impl Lexicon {
                     continue;
                 }
             };
-            self.markers.insert(
+            markers.push((
                 cols[0],
                 Marker {
                     position,
                     relay,
                     own_noun,
                 },
-            );
+            ));
         }
+        fill(&mut self.markers, markers, words);
     }
 
-    fn load_claim_signals(&mut self, source: &str) {
+    fn load_claim_signals(&mut self, source: &'static str, words: &mut EntryWords<'static>) {
         use crate::model::Signal;
+        let mut signals = Vec::new();
         for (n, line) in entries(source) {
-            let Some((phrase, signal)) = line.split_once('\t') else {
+            let Some((phrase, signal)) = scan::split_once(line, b'\t') else {
                 self.problems
                     .push(format!("claim_signals.tsv:{n}: expected 2 columns"));
                 continue;
             };
-            let signal = match signal.trim() {
+            let signal = match scan::trim(signal) {
                 "figure" => Signal::Figure,
                 "harm" => Signal::Harm,
                 "accusation" => Signal::Accusation,
@@ -239,8 +263,9 @@ impl Lexicon {
                     continue;
                 }
             };
-            self.claim_signals.insert(phrase.trim(), signal);
+            signals.push((scan::trim(phrase), signal));
         }
+        fill(&mut self.claim_signals, signals, words);
     }
 
     /// The category of a reporting-verb lemma.
@@ -248,14 +273,15 @@ impl Lexicon {
         self.verb_categories.get(lemma).map(String::as_str)
     }
 
-    fn load_source_nouns(&mut self, source: &str) {
+    fn load_source_nouns(&mut self, source: &'static str, words: &mut EntryWords<'static>) {
+        let mut nouns = Vec::new();
         for (n, line) in entries(source) {
-            let Some((noun, class)) = line.split_once('\t') else {
+            let Some((noun, class)) = scan::split_once(line, b'\t') else {
                 self.problems
                     .push(format!("source_nouns.tsv:{n}: expected 2 columns"));
                 continue;
             };
-            let kind = match class.trim() {
+            let kind = match scan::trim(class) {
                 "person" => SourceKind::Person,
                 "organization" => SourceKind::Organization,
                 "media" => SourceKind::Media,
@@ -266,18 +292,19 @@ impl Lexicon {
                     continue;
                 }
             };
-            self.source_nouns.insert(noun.trim(), kind);
+            nouns.push((scan::trim(noun), kind));
         }
+        fill(&mut self.source_nouns, nouns, words);
     }
 
     fn load_function_words(&mut self, source: &str) {
         for (n, line) in entries(source) {
-            let Some((word, class)) = line.split_once('\t') else {
+            let Some((word, class)) = scan::split_once(line, b'\t') else {
                 self.problems
                     .push(format!("function_words.tsv:{n}: expected 2 columns"));
                 continue;
             };
-            let class = match class.trim() {
+            let class = match scan::trim(class) {
                 "det" => WordClass::Determiner,
                 "pron" => WordClass::Pronoun,
                 "clitic" => WordClass::Clitic,
@@ -291,7 +318,7 @@ impl Lexicon {
                     continue;
                 }
             };
-            let word = vocabulary::intern(&fold(word.trim())).index();
+            let word = vocabulary::intern(&fold(scan::trim(word))).index();
             if self.function_words.len() <= word {
                 self.function_words.resize(word + 1, 0);
             }
@@ -343,16 +370,40 @@ impl Lexicon {
 pub fn capitals(name: &str) -> Vec<bool> {
     crate::text::token::tokenize(name, 0, &|_, _| false)
         .iter()
-        .filter(
-            |t| !matches!(t.kind, crate::text::token::TokenKind::Punct(c) if c != ',' && c != ':'),
-        )
+        .filter(|t| entries::is_entry_word(t))
         .map(|t| t.capitalized)
         .collect()
 }
 
-fn phrase_list(table: &mut PhraseTable<()>, source: &str) {
-    for (_, line) in entries(source) {
-        table.insert(line.trim(), ());
+fn phrase_list(table: &mut PhraseTable<()>, source: &'static str, words: &mut EntryWords<'static>) {
+    let phrases = entries(source)
+        .map(|(_, line)| (scan::trim(line), ()))
+        .collect();
+    fill(table, phrases, words);
+}
+
+/// Names (media, metonyms) with which of their words are capitalised (see [`capitals`]).
+fn names(
+    table: &mut PhraseTable<Vec<bool>>,
+    names: Vec<&'static str>,
+    words: &mut EntryWords<'static>,
+) {
+    let mut numbers = Vec::new();
+    for entry in words.prepare(names) {
+        numbers.clear();
+        words.append_words(entry, &mut numbers);
+        table.insert_numbered(&numbers, words.capitals(entry));
+    }
+}
+
+/// Adds entries to a table in order, their pieces tokenized in one batch.
+fn fill<'s, T>(table: &mut PhraseTable<T>, phrases: Vec<(&'s str, T)>, words: &mut EntryWords<'s>) {
+    let entries = words.prepare(phrases.iter().map(|&(p, _)| p));
+    let mut numbers = Vec::new();
+    for (entry, (_, value)) in entries.into_iter().zip(phrases) {
+        numbers.clear();
+        words.append_words(entry, &mut numbers);
+        table.insert_numbered(&numbers, value);
     }
 }
 

@@ -45,16 +45,20 @@ impl<T> Default for PhraseTable<T> {
 impl<T> PhraseTable<T> {
     /// Adds a phrase written as in copy (it is tokenized and folded like text).
     pub fn insert(&mut self, phrase: &str, value: T) {
-        let words = entry_words(phrase);
-        self.insert_words(words, value);
+        let words: Vec<Word> = entry_words(phrase)
+            .iter()
+            .map(|w| vocabulary::intern(w))
+            .collect();
+        self.insert_numbered(&words, value);
     }
 
-    /// Adds a phrase; the first value given for a phrase is kept.
-    pub fn insert_words(&mut self, words: Vec<String>, value: T) {
+    /// Adds a phrase by the numbers of its folded words (see [`vocabulary::intern`]); the
+    /// first value given for a phrase is kept.
+    pub fn insert_numbered(&mut self, words: &[Word], value: T) {
         let Some((head, rest)) = words.split_first() else {
             return;
         };
-        let head = vocabulary::intern(head).index();
+        let head = head.index();
         if self.first.len() <= head {
             self.first.resize(head + 1, 0);
         }
@@ -62,13 +66,16 @@ impl<T> PhraseTable<T> {
             self.first[head] = self.new_node();
         }
         let mut node = self.first[head];
-        for w in rest {
-            let w = vocabulary::intern(w);
-            node = match self.nodes[node as usize]
-                .next
-                .binary_search_by_key(&w, |&(k, _)| k)
-            {
-                Ok(k) => self.nodes[node as usize].next[k].1,
+        for &w in rest {
+            let next = &self.nodes[node as usize].next;
+            // A word numbered after all the children goes last: the common case while a
+            // grammar loads, as its new words get the highest numbers.
+            let found = match next.last() {
+                Some(&(last, _)) if last < w => Err(next.len()),
+                _ => next.binary_search_by_key(&w, |&(k, _)| k),
+            };
+            node = match found {
+                Ok(k) => next[k].1,
                 Err(k) => {
                     let child = self.new_node();
                     self.nodes[node as usize].next.insert(k, (w, child));
@@ -81,6 +88,13 @@ impl<T> PhraseTable<T> {
             node.value = Some(value);
             self.len += 1;
         }
+    }
+
+    /// Makes room for `additional` more nodes (a phrase adds one for each word that no
+    /// phrase before it started with): the verb table's ten thousand nodes, grown by
+    /// doubling, were copied about twice over.
+    pub fn reserve(&mut self, additional: usize) {
+        self.nodes.reserve(additional);
     }
 
     fn new_node(&mut self) -> u32 {
