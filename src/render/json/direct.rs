@@ -211,14 +211,40 @@ impl Value for usize {
 
 impl Value for Cow<'_, str> {
     fn write<L: Layout>(&self, w: &mut Writer<'_, L>) -> io::Result<()> {
-        w.serde(&**self)
+        w.string(self)
     }
 }
 
 impl Value for &str {
     fn write<L: Layout>(&self, w: &mut Writer<'_, L>) -> io::Result<()> {
-        w.serde(*self)
+        w.string(self)
     }
+}
+
+impl<L: Layout> Writer<'_, L> {
+    /// A string value: copied between quotes when none of its bytes is one JSON escapes,
+    /// escaped by serde_json otherwise. Most values (quote texts, claims, messages) hold
+    /// none, and the check costs a fraction of serde_json's scan, which looks each byte up
+    /// in its escape table: it reads 32 bytes at a time with no early exit, which the
+    /// compiler vectorises.
+    fn string(&mut self, s: &str) -> io::Result<()> {
+        if !s.as_bytes().chunks(32).all(needs_no_escape) {
+            return self.serde(s);
+        }
+        self.out.reserve(s.len() + 2);
+        self.out.push(b'"');
+        self.out.extend_from_slice(s.as_bytes());
+        self.out.push(b'"');
+        Ok(())
+    }
+}
+
+/// Whether serde_json would copy these bytes of a string as they are: it escapes control
+/// characters, `"` and `\`, and nothing else (not `/`, DEL or any non-ASCII character).
+fn needs_no_escape(bytes: &[u8]) -> bool {
+    bytes.iter().fold(true, |clean, &b| {
+        clean & (b >= 0x20) & (b != b'"') & (b != b'\\')
+    })
 }
 
 /// The enums of the report: written by their own `Serialize`, which names each variant.
