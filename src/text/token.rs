@@ -248,7 +248,11 @@ fn raw(input: &str) -> IResult<&str, Raw<'_>> {
     let punct = |input| any(input).map(|(rest, c)| (rest, Raw::Punct(c)));
     let first = input.as_bytes().first().map_or(0, |&b| class(b));
     if first & SPACE != 0 {
-        space(input)
+        // Most spaces stand alone between two words: one byte, nothing to scan.
+        match input.as_bytes().get(1) {
+            Some(&b) if class(b) & (SPACE | WIDE) != 0 => space(input),
+            _ => Ok((&input[1..], Raw::Space)),
+        }
     } else if first & DIGIT != 0 {
         number(input).map(|(rest, n)| (rest, Raw::Number(n)))
     } else if first & LETTER != 0 {
