@@ -17,6 +17,9 @@ pub struct BlockText {
     /// Whether each token starts inside a quotation ([`Article::in_quote`] of its start),
     /// worked out once: every pass asks it of nearly every token.
     pub quoted: Vec<bool>,
+    /// Whether each token starts a proper name ([`Article::is_name_start`]), worked out
+    /// once for the same reason.
+    pub name_start: Vec<bool>,
     pub sentences: Vec<Sentence>,
     pub heading: bool,
 }
@@ -98,6 +101,7 @@ impl<'a> Article<'a> {
             blocks.push(BlockText {
                 tokens,
                 quoted,
+                name_start: Vec::new(),
                 sentences,
                 heading: block.kind == BlockKind::Heading,
             });
@@ -111,6 +115,10 @@ impl<'a> Article<'a> {
             by_surname: HashMap::default(),
             quote_bounds: bounds,
         };
+        // Names are told from the whole article's capitalised words: once they are known.
+        for b in 0..article.blocks.len() {
+            article.blocks[b].name_start = article.name_starts(b);
+        }
         let (mentions, by_surname) = super::names::collect_mentions(&article);
         article.mentions = mentions;
         article.by_surname = by_surname;
