@@ -79,25 +79,7 @@ impl<'a> Article<'a> {
             let reaching = &bounds[first..last.max(first)];
             let sentences = sentences::split(&tokens, reaching);
             let quoted = quoted_tokens(&tokens, reaching);
-            for s in &sentences {
-                for (k, t) in tokens[s.tokens.clone()].iter().enumerate() {
-                    let after_open = k > 0
-                        && tokens[s.tokens.start + k - 1]
-                            .punct()
-                            .is_some_and(|c| "«“\"‹‘:(—–-".contains(c));
-                    if k > 0
-                        && !after_open
-                        && t.is_word()
-                        && t.capitalized
-                        && !lex.is_function_word(t.word)
-                    {
-                        let word = &doc.text[t.span.start..t.span.end];
-                        if !proper_words.contains(word) {
-                            proper_words.insert(word.to_string());
-                        }
-                    }
-                }
-            }
+            add_proper_words(doc, lex, &tokens, &sentences, &mut proper_words);
             blocks.push(BlockText {
                 tokens,
                 quoted,
@@ -224,6 +206,37 @@ impl<'a> Article<'a> {
         };
         let toks = self.tokens(at.block);
         (sent.tokens.start..at.token).all(|k| toks[k].punct().is_some_and(|c| !c.is_alphanumeric()))
+    }
+}
+
+/// Adds to `proper` the capitalised words standing inside a sentence: neither its first
+/// word nor one right after an opening mark, a colon or a dash, which take a capital too.
+/// The word tests come first: nearly every token fails them, and the test of the token
+/// before searches a string.
+fn add_proper_words(
+    doc: &Document,
+    lex: &Lexicon,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    proper: &mut HashSet<String>,
+) {
+    for s in sentences {
+        for k in s.tokens.start + 1..s.tokens.end {
+            let t = &tokens[k];
+            if !t.is_word() || !t.capitalized || lex.is_function_word(t.word) {
+                continue;
+            }
+            if tokens[k - 1]
+                .punct()
+                .is_some_and(|c| "«“\"‹‘:(—–-".contains(c))
+            {
+                continue;
+            }
+            let word = &doc.text[t.span.start..t.span.end];
+            if !proper.contains(word) {
+                proper.insert(word.to_string());
+            }
+        }
     }
 }
 
