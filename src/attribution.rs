@@ -153,7 +153,7 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
     let toks = a.tokens(b);
     let range = crate::claims::dateline_end(a, b, range.clone())..range.end;
     for k in range.clone() {
-        if a.quoted(b, k) {
+        if a.quoted(b, k) || !cues::may_start_cue(a, toks, k) {
             continue;
         }
         let Some(cue) = cues::cue_at(a, b, k, range.end, range.start, true) else {

@@ -17,6 +17,9 @@ pub struct BlockText {
     /// Whether each token starts inside a quotation ([`Article::in_quote`] of its start),
     /// worked out once: every pass asks it of nearly every token.
     pub quoted: Vec<bool>,
+    /// Whether each token starts a proper name ([`Article::is_name_start`]), worked out
+    /// once for the same reason.
+    pub name_start: Vec<bool>,
     pub sentences: Vec<Sentence>,
     pub heading: bool,
 }
@@ -76,28 +79,11 @@ impl<'a> Article<'a> {
             let reaching = &bounds[first..last.max(first)];
             let sentences = sentences::split(&tokens, reaching);
             let quoted = quoted_tokens(&tokens, reaching);
-            for s in &sentences {
-                for (k, t) in tokens[s.tokens.clone()].iter().enumerate() {
-                    let after_open = k > 0
-                        && tokens[s.tokens.start + k - 1]
-                            .punct()
-                            .is_some_and(|c| "«“\"‹‘:(—–-".contains(c));
-                    if k > 0
-                        && !after_open
-                        && t.is_word()
-                        && t.capitalized
-                        && !lex.is_function_word(t.word)
-                    {
-                        let word = &doc.text[t.span.start..t.span.end];
-                        if !proper_words.contains(word) {
-                            proper_words.insert(word.to_string());
-                        }
-                    }
-                }
-            }
+            add_proper_words(doc, lex, &tokens, &sentences, &mut proper_words);
             blocks.push(BlockText {
                 tokens,
                 quoted,
+                name_start: Vec::new(),
                 sentences,
                 heading: block.kind == BlockKind::Heading,
             });
@@ -111,6 +97,10 @@ impl<'a> Article<'a> {
             by_surname: HashMap::default(),
             quote_bounds: bounds,
         };
+        // Names are told from the whole article's capitalised words: once they are known.
+        for b in 0..article.blocks.len() {
+            article.blocks[b].name_start = article.name_starts(b);
+        }
         let (mentions, by_surname) = super::names::collect_mentions(&article);
         article.mentions = mentions;
         article.by_surname = by_surname;
@@ -183,13 +173,20 @@ impl<'a> Article<'a> {
     }
 
     /// The text of a token range, as typed in the file (markup blanked, spaces folded).
+    ///
+    /// Claims, sources and cues all print their text. Tokens hold no whitespace, so the
+    /// folding only ever touches the gaps between them, which the token spans point at:
+    /// see [`fold_gaps`]. Scanning the whole text for spaces cost more than half of
+    /// writing a claim.
     pub fn text_of(&self, block: usize, start: usize, end: usize) -> String {
         let toks = &self.blocks[block].tokens;
         if start >= end || end > toks.len() {
             return String::new();
         }
-        let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-        squeeze_whitespace(self.doc.prose(span))
+        fold_gaps(&self.doc.prose, &toks[start..end]).unwrap_or_else(|| {
+            let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+            squeeze_whitespace(self.doc.prose(span))
+        })
     }
 
     pub fn span_of(&self, block: usize, start: usize, end: usize) -> Span {
@@ -212,6 +209,66 @@ impl<'a> Article<'a> {
     }
 }
 
+/// Adds to `proper` the capitalised words standing inside a sentence: neither its first
+/// word nor one right after an opening mark, a colon or a dash, which take a capital too.
+/// The word tests come first: nearly every token fails them, and the test of the token
+/// before searches a string.
+fn add_proper_words(
+    doc: &Document,
+    lex: &Lexicon,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    proper: &mut HashSet<String>,
+) {
+    for s in sentences {
+        for k in s.tokens.start + 1..s.tokens.end {
+            let t = &tokens[k];
+            if !t.is_word() || !t.capitalized || lex.is_function_word(t.word) {
+                continue;
+            }
+            if tokens[k - 1]
+                .punct()
+                .is_some_and(|c| "«“\"‹‘:(—–-".contains(c))
+            {
+                continue;
+            }
+            let word = &doc.text[t.span.start..t.span.end];
+            if !proper.contains(word) {
+                proper.insert(word.to_string());
+            }
+        }
+    }
+}
+
+/// The text from the first to the last of `tokens` (spans of `prose`, at least one) as
+/// [`squeeze_whitespace`] makes it, built from the gaps between tokens: a gap of spaces
+/// becomes one space, a gap without any (a hyphen inside `Jean-Marc`) stays. Nearly every
+/// gap is empty or one ASCII space, which stays too and is told from the spans alone.
+/// `None` for a gap mixing spaces and other characters (a U+FEFF among spaces), which
+/// the caller folds the long way.
+fn fold_gaps(prose: &str, tokens: &[Token]) -> Option<String> {
+    let (first, last) = (tokens.first()?, tokens.last()?);
+    let mut out = String::with_capacity(last.span.end - first.span.start);
+    // The start of the stretch not yet copied.
+    let mut from = first.span.start;
+    for w in tokens.windows(2) {
+        let (end, next) = (w[0].span.end, w[1].span.start);
+        if end == next || (end + 1 == next && prose.as_bytes()[end] == b' ') {
+            continue;
+        }
+        let gap = prose.get(end..next)?;
+        if gap.chars().all(char::is_whitespace) {
+            out.push_str(&prose[from..end]);
+            out.push(' ');
+            from = next;
+        } else if gap.chars().any(char::is_whitespace) {
+            return None;
+        }
+    }
+    out.push_str(&prose[from..last.span.end]);
+    Some(out)
+}
+
 /// [`Article::in_quote`] of each token's start, in one walk over the tokens and the
 /// quotes (both in text order) that reach into their block.
 fn quoted_tokens(tokens: &[Token], quotes: &[(Span, Span)]) -> Vec<bool> {
@@ -226,4 +283,29 @@ fn quoted_tokens(tokens: &[Token], quotes: &[(Span, Span)]) -> Vec<bool> {
             quotes.get(q).is_some_and(|(open, _)| open.start <= offset)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Folding the gaps between tokens is folding the whole text, whenever it answers.
+        #[test]
+        fn folding_gaps_is_squeezing_whitespace(
+            text in "[a\u{e9}A.,'\u{2019}\u{ab}\u{bb}\u{a0}\u{202f}\u{feff}\u{85}\u{2028}\u{2010}1 \n\t-]{0,40}",
+        ) {
+            let toks = tokenize(&text, 0, &|_, _| false);
+            for start in 0..toks.len() {
+                for end in start + 1..=toks.len() {
+                    let slice = &text[toks[start].span.start..toks[end - 1].span.end];
+                    if let Some(folded) = fold_gaps(&text, &toks[start..end]) {
+                        prop_assert_eq!(folded, squeeze_whitespace(slice));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -216,11 +216,21 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize, reach: usize)
         {
             return None;
         }
-        if let Some(cue) = cue_at(a, b, k, open, lo, open - k <= reach) {
+        if may_start_cue(a, toks, k)
+            && let Some(cue) = cue_at(a, b, k, open, lo, open - k <= reach)
+        {
             return cue.found;
         }
     }
     None
+}
+
+/// Whether a cue may start at token `k`: a marker or a reporting-verb form does, which
+/// [`cue_at`] needs before anything else. Scans that try every token ask this first, so
+/// that the call and its setup are left out on nearly every token.
+#[inline]
+pub fn may_start_cue(a: &Article, toks: &[Token], k: usize) -> bool {
+    a.lex.markers.match_at(toks, k).is_some() || a.lex.verbs.match_at(toks, k).is_some()
 }
 
 /// The reporting cue starting at token `k`, if any: a marker (`selon X`) or a reporting
@@ -529,5 +539,74 @@ impl Article<'_> {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::document::{Document, Format};
+    use crate::lexicon::FR;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "selon",
+        "Selon",
+        "de source",
+        "policière",
+        "d'après",
+        "pour",
+        "Pour",
+        "cité par",
+        "a déclaré",
+        "a-t-il dit",
+        "affirme",
+        "estimant",
+        "a pour sa part ajouté",
+        "s'est",
+        "félicité",
+        "et",
+        "en",
+        "le",
+        "la",
+        "ministre",
+        "Marie Dupont",
+        "Le Monde",
+        "il",
+        "que",
+        "qui",
+        ",",
+        ":",
+        ".",
+        "«",
+        "»",
+        "\n\n",
+    ];
+
+    proptest! {
+        /// [`cue_at`] finds nothing where [`may_start_cue`] says no cue starts, whatever
+        /// the bounds: the scans may skip those tokens.
+        #[test]
+        fn no_cue_where_none_may_start(
+            words in prop::collection::vec(prop::sample::select(WORDS), 0..30),
+        ) {
+            let text = words.join(" ");
+            let doc = Document::parse(Path::new("t.md"), text.into_bytes(), Format::Markdown)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let (spans, _) = crate::quotes::pair_quotes(&doc.prose, &doc.blocks);
+            let a = Article::new(&doc, &FR, &spans);
+            for (b, block) in a.blocks.iter().enumerate() {
+                let n = block.tokens.len();
+                for k in 0..n {
+                    if !may_start_cue(&a, &block.tokens, k) {
+                        for lo in [0, k] {
+                            prop_assert!(cue_at(&a, b, k, n, lo, true).is_none(), "token {}", k);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -10,8 +10,8 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::article::{Article, At, Mention};
-use crate::lexicon::WordClass;
 use crate::lexicon::syntax::WordSet;
+use crate::lexicon::{Lexicon, WordClass};
 use crate::model::SourceKind;
 use crate::source::Span;
 use crate::text::token::{Token, TokenKind};
@@ -57,12 +57,50 @@ const ANTECEDENT_MENTIONS: usize = 200;
 /// more than any sentence of prose needs.
 const SUBJECT_REACH: usize = 200;
 
+/// Whether a token has two letters or more, all capitals (`ONU`, `CNRS`). One pass that
+/// stops at the first small letter: a name (`Dupont`) is answered on its second.
 fn is_all_caps(t: &Token, text: &str) -> bool {
-    let s = &text[t.span.start..t.span.end];
-    s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && s.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+    let mut letters = 0;
+    for c in text[t.span.start..t.span.end].chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Length and kind of the media or metonym name starting at token `i`, if any. Asked of
+/// every word by [`Article::name_starts`]: always inlined, as a miss is two array lookups
+/// and a call would cost as much again.
+#[inline(always)]
+fn known_name(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(usize, SourceKind)> {
+    let t = toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    // Every capitalised content word of the name is capitalised in the text too
+    // (determiners may be either: `le Monde`).
+    let same_case = |len: usize, caps: &Vec<bool>| {
+        toks[i..i + len]
+            .iter()
+            .zip(caps)
+            .all(|(t, &cap)| !cap || t.capitalized || lex.is_function_word(t.word))
+            && toks[i..i + len].iter().any(|t| t.capitalized)
+    };
+    if let Some((len, caps)) = lex.media.match_at(toks, i)
+        && same_case(len, caps)
+    {
+        return Some((len, SourceKind::Media));
+    }
+    if let Some((len, caps)) = lex.metonyms.match_at(toks, i)
+        && same_case(len, caps)
+    {
+        return Some((len, SourceKind::Organization));
+    }
+    None
 }
 
 impl Article<'_> {
@@ -74,41 +112,50 @@ impl Article<'_> {
 
     /// Length of the media or metonym name starting at token `i`, if any.
     fn known_name_at(&self, b: usize, i: usize) -> Option<(usize, SourceKind)> {
-        let toks = self.tokens(b);
-        let t = toks.get(i)?;
-        if !t.is_word() {
-            return None;
-        }
-        // Every capitalised content word of the name is capitalised in the text too
-        // (determiners may be either: `le Monde`).
-        let same_case = |len: usize, caps: &Vec<bool>| {
-            toks[i..i + len]
-                .iter()
-                .zip(caps)
-                .all(|(t, &cap)| !cap || t.capitalized || self.lex.is_function_word(t.word))
-                && toks[i..i + len].iter().any(|t| t.capitalized)
-        };
-        if let Some((len, caps)) = self.lex.media.match_at(toks, i)
-            && same_case(len, caps)
-        {
-            return Some((len, SourceKind::Media));
-        }
-        if let Some((len, caps)) = self.lex.metonyms.match_at(toks, i)
-            && same_case(len, caps)
-        {
-            return Some((len, SourceKind::Organization));
-        }
-        None
+        known_name(self.lex, self.tokens(b), i)
     }
 
-    /// Whether a capitalised word at `i` starts a proper name (not just a sentence).
+    /// Whether token `i` of block `b` starts a proper name (not just a sentence), as
+    /// [`Article::name_starts`] worked it out.
     pub fn is_name_start(&self, b: usize, i: usize) -> bool {
-        let toks = self.tokens(b);
-        let Some(t) = toks.get(i) else { return false };
-        if self.known_name_at(b, i).is_some() {
+        self.blocks[b].name_start.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether each token of block `b` starts a proper name. Worked out once, in one walk
+    /// over the block's sentences that tells which tokens open theirs as it goes: the
+    /// mention pass asks it of every token, and the phrase and cue grammars ask it again
+    /// of the same tokens, each time with a lexicon lookup or two before the first cheap
+    /// test could fail.
+    pub(super) fn name_starts(&self, b: usize) -> Vec<bool> {
+        let block = &self.blocks[b];
+        let toks = &block.tokens[..];
+        let mut out = vec![false; toks.len()];
+        // Sentences cover the block's tokens, in order.
+        for s in &block.sentences {
+            // Nothing but punctuation so far (`« Dupont`, `— Le`): still the first word.
+            let mut initial = true;
+            for i in s.tokens.clone() {
+                let t = &toks[i];
+                if t.is_word() {
+                    out[i] = self.starts_name(toks, i, initial);
+                }
+                initial &= t.punct().is_some_and(|c| !c.is_alphanumeric());
+            }
+        }
+        out
+    }
+
+    /// Whether the word `toks[i]` starts a proper name (not just a sentence); `initial`
+    /// when it is the first word of its sentence. A lower-case word, most of them, is
+    /// answered right after the media and metonym lookups: only such a name (`le Monde`)
+    /// starts with one.
+    #[inline]
+    fn starts_name(&self, toks: &[Token], i: usize, initial: bool) -> bool {
+        let t = &toks[i];
+        if known_name(self.lex, toks, i).is_some() {
             return true;
         }
-        if !t.is_word() || !t.capitalized || t.hyphen_joined {
+        if !t.capitalized || t.hyphen_joined {
             return false;
         }
         // `le Premier ministre`, `la Garde des Sceaux`: a role written with a capital.
@@ -125,7 +172,7 @@ impl Article<'_> {
             // `Le`, `Selon`, `Il`: capitalised only because they open a sentence.
             return false;
         }
-        if !self.sentence_initial(At { block: b, token: i }) {
+        if !initial {
             return true;
         }
         self.lex.given_names.contains_key(surface)
@@ -1250,53 +1297,210 @@ pub fn collect_mentions(a: &Article) -> (Vec<Mention>, HashMap<String, Vec<usize
     for (b, block) in a.blocks.iter().enumerate() {
         let toks = &block.tokens;
         let mut i = 0;
-        while i < toks.len() {
-            if a.is_name_start(b, i) {
-                let e = a.name_run(b, i).max(i + 1);
-                let mut kind = a.classify_name(b, i, e);
-                let span = a.span_of(b, i, e);
-                let mut name = a.text_of(b, i, e);
-                let plural = i > 0 && a.lex.syntax.words.plural_determiners.has(&toks[i - 1]);
-                if e - i == 1
-                    && kind != SourceKind::Media
-                    && let Some(&m) = by_surname.get(toks[i].norm.as_str()).and_then(|v| v.last())
-                {
-                    name = out[m].name.clone();
-                    kind = SourceKind::Person;
-                }
-                let subject = a.is_subject(b, e);
-                let first = &a.doc.text[toks[i].span.start..toks[i].span.end];
-                let feminine = a
-                    .gender_before(b, i)
-                    .or_else(|| a.lex.given_names.get(first).copied().flatten());
-                let roles = a.roles_of(b, i, e);
-                let in_quote = a.in_quote(span.start);
-                if kind == SourceKind::Person && e - i >= 2 {
-                    for t in toks[i + 1..e]
-                        .iter()
-                        .filter(|t| t.is_word() && t.capitalized)
-                    {
-                        by_surname
-                            .entry(t.norm.to_string())
-                            .or_default()
-                            .push(out.len());
-                    }
-                }
-                out.push(Mention {
-                    name,
-                    kind,
-                    span,
-                    plural,
-                    subject,
-                    feminine,
-                    roles,
-                    in_quote,
-                });
-                i = e;
-            } else {
-                i += 1;
+        // The next name start, from the table `Article::name_starts` made.
+        while let Some(next) = block
+            .name_start
+            .get(i..)
+            .and_then(|s| s.iter().position(|&s| s))
+        {
+            i += next;
+            let e = a.name_run(b, i).max(i + 1);
+            let mut kind = a.classify_name(b, i, e);
+            let span = a.span_of(b, i, e);
+            let mut name = a.text_of(b, i, e);
+            let plural = i > 0 && a.lex.syntax.words.plural_determiners.has(&toks[i - 1]);
+            if e - i == 1
+                && kind != SourceKind::Media
+                && let Some(&m) = by_surname.get(toks[i].norm.as_str()).and_then(|v| v.last())
+            {
+                name = out[m].name.clone();
+                kind = SourceKind::Person;
             }
+            let subject = a.is_subject(b, e);
+            let first = &a.doc.text[toks[i].span.start..toks[i].span.end];
+            let feminine = a
+                .gender_before(b, i)
+                .or_else(|| a.lex.given_names.get(first).copied().flatten());
+            let roles = a.roles_of(b, i, e);
+            let in_quote = a.quoted(b, i);
+            if kind == SourceKind::Person && e - i >= 2 {
+                for t in toks[i + 1..e]
+                    .iter()
+                    .filter(|t| t.is_word() && t.capitalized)
+                {
+                    by_surname
+                        .entry(t.norm.to_string())
+                        .or_default()
+                        .push(out.len());
+                }
+            }
+            out.push(Mention {
+                name,
+                kind,
+                span,
+                plural,
+                subject,
+                feminine,
+                roles,
+                in_quote,
+            });
+            i = e;
         }
     }
     (out, by_surname)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::document::{Document, Format};
+    use crate::lexicon::FR;
+    use proptest::prelude::*;
+
+    /// The question [`Article::name_starts`] answers once per token, as it was asked of
+    /// each token on demand: its specification.
+    fn name_start_reference(a: &Article, b: usize, i: usize) -> bool {
+        let toks = a.tokens(b);
+        let Some(t) = toks.get(i) else { return false };
+        if a.known_name_at(b, i).is_some() {
+            return true;
+        }
+        if !t.is_word() || !t.capitalized || t.hyphen_joined {
+            return false;
+        }
+        if a.lex
+            .source_nouns
+            .match_at(toks, i)
+            .is_some_and(|(len, kind)| len >= 2 && *kind == SourceKind::Person)
+        {
+            return false;
+        }
+        let surface = &a.doc.text[t.span.start..t.span.end];
+        if a.lex.is_function_word(t.word) || a.lex.fronted.match_at(toks, i).is_some() {
+            return false;
+        }
+        if !a.sentence_initial(At { block: b, token: i }) {
+            return true;
+        }
+        a.lex.given_names.contains_key(surface)
+            || a.proper_words.contains(surface)
+            || is_all_caps(t, &a.doc.text)
+            || toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && n.capitalized && !a.lex.is_function_word(n.word))
+    }
+
+    /// Every token of `text` (Markdown) gets the reference's answer.
+    fn check_name_starts(text: &str) -> Result<(), TestCaseError> {
+        let doc = Document::parse(
+            Path::new("t.md"),
+            text.as_bytes().to_vec(),
+            Format::Markdown,
+        )
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let (spans, _) = crate::quotes::pair_quotes(&doc.prose, &doc.blocks);
+        let a = Article::new(&doc, &FR, &spans);
+        for (b, block) in a.blocks.iter().enumerate() {
+            prop_assert_eq!(block.name_start.len(), block.tokens.len());
+            for i in 0..=block.tokens.len() {
+                prop_assert_eq!(
+                    a.is_name_start(b, i),
+                    name_start_reference(&a, b, i),
+                    "token {} of block {}",
+                    i,
+                    b
+                );
+            }
+        }
+        Ok(())
+    }
+
+    const WORDS: &[&str] = &[
+        "Le Monde",
+        "le Monde",
+        "l'AFP",
+        "AFP",
+        "Bercy",
+        "Dupont",
+        "Marie",
+        "Jean-Marc",
+        "M.",
+        "Mme",
+        "Selon",
+        "selon",
+        "Le",
+        "le",
+        "Premier ministre",
+        "ministre",
+        "De son côté",
+        "Il",
+        "il",
+        "a",
+        "déclaré",
+        "PARIS",
+        "France",
+        "ONU",
+        "3",
+        ".",
+        ",",
+        ":",
+        "«",
+        "»",
+        "—",
+        "(",
+        ")",
+        "?",
+        "\n\n",
+    ];
+
+    proptest! {
+        #[test]
+        fn name_starts_are_the_per_token_question(
+            words in prop::collection::vec(prop::sample::select(WORDS), 0..40),
+        ) {
+            check_name_starts(&words.join(" "))?;
+        }
+    }
+
+    proptest! {
+        /// The one-pass [`is_all_caps`] is the two-pass test it replaced.
+        #[test]
+        fn all_caps_is_the_two_pass_test(word in "[aAéÉßΣσ1'.]{1,6}") {
+            let t = crate::text::token::Token {
+                span: Span::new(0, word.len()),
+                kind: crate::text::token::TokenKind::Word,
+                norm: word.as_str().into(),
+                capitalized: false,
+                hyphen_joined: false,
+                word: crate::text::vocabulary::Word::UNKNOWN,
+            };
+            let two_pass = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            prop_assert_eq!(is_all_caps(&t, &word), two_pass);
+        }
+    }
+
+    #[test]
+    fn name_starts_are_the_per_token_question_on_the_corpora() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("eval/fr-dev"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        for case in std::fs::read_dir(root.join("golden/check")).unwrap() {
+            files.push(case.unwrap().path().join("input.md"));
+        }
+        let mut checked = 0;
+        for f in files.iter().filter(|f| f.is_file()) {
+            let text = std::fs::read_to_string(f).unwrap();
+            if let Err(e) = check_name_starts(&text) {
+                panic!("{}: {e}", f.display());
+            }
+            checked += 1;
+        }
+        assert!(checked > 50, "{checked} files");
+    }
 }
