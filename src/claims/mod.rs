@@ -8,9 +8,10 @@
 pub mod signals;
 
 use crate::attribution::Sourcing;
-use crate::model::{Claim, QuoteKind};
+use crate::model::{Claim, Quote, QuoteKind};
 use crate::source::Span;
 use crate::speakers::article::Article;
+use crate::text::token::Token;
 
 /// Where a sentence starts once its dateline is skipped: a leading dash left by a dateline
 /// sentence (`5 juin 2012. - Un avion …`), or a dateline glued to the sentence
@@ -50,7 +51,7 @@ pub fn dateline_end(a: &Article, b: usize, range: std::ops::Range<usize>) -> usi
     range.start
 }
 
-pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[crate::model::Quote]) -> Vec<Claim> {
+pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[Quote]) -> Vec<Claim> {
     let mut out = Vec::new();
     for (i, s) in sourcing.sentences.iter().enumerate() {
         let toks = a.tokens(s.block);
@@ -58,25 +59,20 @@ pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[crate::model::Quote]) 
         if start >= s.tokens.end {
             continue;
         }
-        let words = (start..s.tokens.end)
-            .filter(|&k| toks[k].is_word() && !a.quoted(s.block, k))
-            .count();
-        let question = toks[s.tokens.end - 1].is_punct('?');
-        // A sentence that is only a quotation is the speaker's words, already reported.
-        // Quotes are in text order: only the last one opening at or before the sentence's
-        // first token can hold it all.
-        let first = toks[start].span.start;
-        let at = quotes.partition_point(|q| q.span.start <= first);
-        let only_quote = at > 0 && {
-            let q = &quotes[at - 1];
-            q.kind != QuoteKind::Mention && q.span.end >= toks[s.tokens.end - 1].span.start
-        };
         let covered = sourcing.covered[i];
-        if covered.is_none() && (words < a.lex.syntax.claims.min_words || question) {
+        // An unattributed sentence is a claim only for its signals, which are looked for
+        // last: not in a question, a short sentence, or one that is only a quotation (the
+        // speaker's words, already reported).
+        if covered.is_none()
+            && (toks[s.tokens.end - 1].is_punct('?')
+                || words_outside_quotes(a, s.block, start..s.tokens.end)
+                    < a.lex.syntax.claims.min_words
+                || only_quote(toks, start..s.tokens.end, quotes))
+        {
             continue;
         }
         let signals = signals::signals(a, s.block, start..s.tokens.end);
-        if covered.is_none() && (signals.is_empty() || only_quote) {
+        if covered.is_none() && signals.is_empty() {
             continue;
         }
         let span = Span::new(toks[start].span.start, s.span.end);
@@ -90,4 +86,25 @@ pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[crate::model::Quote]) 
         });
     }
     out
+}
+
+/// How many words of tokens `range` of block `b` stand outside quotations.
+fn words_outside_quotes(a: &Article, b: usize, range: std::ops::Range<usize>) -> usize {
+    let toks = &a.tokens(b)[range.clone()];
+    let quoted = &a.blocks[b].quoted[range];
+    toks.iter()
+        .zip(quoted)
+        .filter(|(t, q)| t.is_word() && !**q)
+        .count()
+}
+
+/// Whether tokens `range` are all inside one quotation (not a mention). Quotes are in
+/// text order: only the last one opening at or before the first token can hold them all.
+fn only_quote(toks: &[Token], range: std::ops::Range<usize>, quotes: &[Quote]) -> bool {
+    let first = toks[range.start].span.start;
+    let at = quotes.partition_point(|q| q.span.start <= first);
+    at > 0 && {
+        let q = &quotes[at - 1];
+        q.kind != QuoteKind::Mention && q.span.end >= toks[range.end - 1].span.start
+    }
 }

@@ -9,16 +9,17 @@ use std::ops::Range;
 
 use crate::model::Signal;
 use crate::speakers::article::Article;
-use crate::text::token::TokenKind;
+use crate::text::token::{Token, TokenKind};
 
 /// The signals of tokens `range` of block `b`, sorted, without repeats.
 pub fn signals(a: &Article, b: usize, range: Range<usize>) -> Vec<Signal> {
     let toks = a.tokens(b);
+    let quoted = &a.blocks[b].quoted;
     let rules = &a.lex.syntax.claims;
     let mut out = Vec::new();
     let mut k = range.start;
     while k < range.end {
-        if a.quoted(b, k) {
+        if quoted[k] {
             k += 1;
             continue;
         }
@@ -37,9 +38,10 @@ pub fn signals(a: &Article, b: usize, range: Range<usize>) -> Vec<Signal> {
     }
     // A forecast is a modal conditional (`devrait`, `pourrait`) or a lexicon phrase; the
     // plain future of a scheduled event (`aura lieu mardi`) is not check-worthy by itself.
-    if range
-        .clone()
-        .any(|k| rules.conditional_modals.has(&toks[k]) && !a.quoted(b, k))
+    if toks[range.clone()]
+        .iter()
+        .zip(&quoted[range])
+        .any(|(t, &q)| !q && rules.conditional_modals.has(t))
     {
         out.push(Signal::Prediction);
     }
@@ -111,15 +113,14 @@ pub fn has_hearsay(a: &Article, b: usize, range: Range<usize>) -> bool {
     let rules = &a.lex.syntax.claims;
     // Most sentences have no verb in the conditional: say so before the costlier scans.
     // The suffix before the length: most words fail it, and it needs no char count.
-    let conditional = |k: usize| {
-        let t = &toks[k];
+    let conditional = |t: &Token| {
         t.is_word()
             && !t.capitalized
             && t.ends_with_any(&rules.conditional_suffixes)
             && t.norm.chars().count() > 5
             && !rules.conditional_modals.has(t)
     };
-    if !range.clone().any(conditional) {
+    if !toks[range.clone()].iter().any(conditional) {
         return false;
     }
     let outside = |k: usize| !a.quoted(b, k);
@@ -139,7 +140,7 @@ pub fn has_hearsay(a: &Article, b: usize, range: Range<usize>) -> bool {
     range
         .into_iter()
         .filter(|&k| reported_from.is_none_or(|r| k < r))
-        .any(|k| outside(k) && conditional(k))
+        .any(|k| outside(k) && conditional(&toks[k]))
 }
 
 /// A verb in the future tense (`sera`, `rapportera`): a forecast.
