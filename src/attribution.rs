@@ -91,7 +91,7 @@ pub fn attribute(a: &Article, quotes: &[Quote]) -> Sourcing {
                 let n = out.attributions.len();
                 let toks = a.tokens(b);
                 out.attributions.push(Attribution {
-                    id: format!("a{}", n + 1),
+                    id: crate::model::numbered_id('a', n + 1),
                     cue: cue.kind,
                     cue_text: a.text_of(b, cue.start, cue.end),
                     cue_span: Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end),

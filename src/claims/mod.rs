@@ -77,7 +77,7 @@ pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[Quote]) -> Vec<Claim> 
         }
         let span = Span::new(toks[start].span.start, s.span.end);
         out.push(Claim {
-            id: format!("c{}", out.len() + 1),
+            id: crate::model::numbered_id('c', out.len() + 1),
             text: a.text_of(s.block, start, s.tokens.end),
             span,
             attribution: covered.map(|(n, _)| n),

@@ -76,7 +76,7 @@ pub fn attribute(a: &Article, spans: &[QuoteSpan]) -> Vec<Quote> {
                 via: f.via,
             });
             Quote {
-                id: format!("q{}", n + 1),
+                id: crate::model::numbered_id('q', n + 1),
                 text: quote_text(&a.doc.prose, q),
                 kind,
                 span: Span::new(q.open.start, q.close.end),
