@@ -55,7 +55,7 @@ pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[Quote]) -> Vec<Claim> 
     let mut out = Vec::new();
     for (i, s) in sourcing.sentences.iter().enumerate() {
         let toks = a.tokens(s.block);
-        let start = dateline_end(a, s.block, s.tokens.clone());
+        let start = s.after_dateline;
         if start >= s.tokens.end {
             continue;
         }
