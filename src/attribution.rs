@@ -99,7 +99,7 @@ pub fn attribute(a: &Article, quotes: &[Quote]) -> Sourcing {
                     cue: cue.kind,
                     cue_text: a.text_of(b, cue.start, cue.end),
                     cue_span: Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end),
-                    lemma: cue.lemma.clone(),
+                    lemma: cue.lemma,
                     source: cue.source,
                     content: sent.span,
                 });
@@ -211,15 +211,12 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
         {
             continue;
         }
+        // Borrowed from the lexicon until the cue is kept.
         let (kind, lemma, category) = match cue.verb {
-            Some(form) => (
-                CueKind::Verb,
-                Some(form.lemma.to_string()),
-                Some(form.category.to_string()),
-            ),
+            Some(form) => (CueKind::Verb, Some(&*form.lemma), Some(&*form.category)),
             None => (CueKind::Marker, None, None),
         };
-        if let Some(cat) = &category
+        if let Some(cat) = category
             && !a
                 .lex
                 .syntax
@@ -252,7 +249,7 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
             start: cue.start,
             end: cue.end,
             kind,
-            lemma,
+            lemma: lemma.map(str::to_string),
             source,
         });
     }
