@@ -28,6 +28,9 @@ use crate::speakers::names::{Named, Subject};
 pub struct BodySentence {
     pub block: usize,
     pub tokens: Range<usize>,
+    /// Where the sentence starts once a dateline is skipped ([`crate::claims::dateline_end`]):
+    /// its cues are looked for from there, and its claim starts there.
+    pub after_dateline: usize,
     pub span: Span,
 }
 
@@ -66,9 +69,11 @@ pub fn attribute(a: &Article, quotes: &[Quote]) -> Sourcing {
         let first_in_block = out.sentences.len();
         for sent in &block.sentences {
             let i = out.sentences.len();
+            let after_dateline = crate::claims::dateline_end(a, b, sent.tokens.clone());
             out.sentences.push(BodySentence {
                 block: b,
                 tokens: sent.tokens.clone(),
+                after_dateline,
                 span: sent.span,
             });
             out.covered.push(None);
@@ -78,12 +83,11 @@ pub fn attribute(a: &Article, quotes: &[Quote]) -> Sourcing {
                 .iter()
                 .find(|t| t.is_word() || t.punct().is_some_and(|c| "«“\"„".contains(c)))
                 .is_some_and(|t| !t.is_word());
+            let cue_range = after_dateline..sent.tokens.end;
             let own = if opens_with_quote {
-                quote_cue(a, sent.span, quotes)
-                    .or_else(|| own_cue(a, b, sent.tokens.clone(), &said))
+                quote_cue(a, sent.span, quotes).or_else(|| own_cue(a, b, cue_range, &said))
             } else {
-                own_cue(a, b, sent.tokens.clone(), &said)
-                    .or_else(|| quote_cue(a, sent.span, quotes))
+                own_cue(a, b, cue_range, &said).or_else(|| quote_cue(a, sent.span, quotes))
             }
             .or_else(|| vague_cue(a, b, sent.tokens.clone()));
             let prev = (i > first_in_block).then(|| i - 1);
@@ -91,11 +95,11 @@ pub fn attribute(a: &Article, quotes: &[Quote]) -> Sourcing {
                 let n = out.attributions.len();
                 let toks = a.tokens(b);
                 out.attributions.push(Attribution {
-                    id: format!("a{}", n + 1),
+                    id: crate::model::numbered_id('a', n + 1),
                     cue: cue.kind,
                     cue_text: a.text_of(b, cue.start, cue.end),
                     cue_span: Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end),
-                    lemma: cue.lemma.clone(),
+                    lemma: cue.lemma,
                     source: cue.source,
                     content: sent.span,
                 });
@@ -148,10 +152,10 @@ fn continuing(a: &Article, att: &Attribution) -> bool {
         .is_some_and(|c| cats.iter().any(|k| k == c))
 }
 
-/// The first cue of the sentence, outside quotations, that names a source.
+/// The first cue of the sentence `range` (its dateline skipped), outside quotations, that
+/// names a source.
 fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option<OwnCue> {
     let toks = a.tokens(b);
-    let range = crate::claims::dateline_end(a, b, range.clone())..range.end;
     for k in range.clone() {
         if a.quoted(b, k) || !cues::may_start_cue(a, toks, k) {
             continue;
@@ -207,15 +211,12 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
         {
             continue;
         }
+        // Borrowed from the lexicon until the cue is kept.
         let (kind, lemma, category) = match cue.verb {
-            Some(form) => (
-                CueKind::Verb,
-                Some(form.lemma.to_string()),
-                Some(form.category.to_string()),
-            ),
+            Some(form) => (CueKind::Verb, Some(&*form.lemma), Some(&*form.category)),
             None => (CueKind::Marker, None, None),
         };
-        if let Some(cat) = &category
+        if let Some(cat) = category
             && !a
                 .lex
                 .syntax
@@ -248,7 +249,7 @@ fn own_cue(a: &Article, b: usize, range: Range<usize>, said: &[Named]) -> Option
             start: cue.start,
             end: cue.end,
             kind,
-            lemma,
+            lemma: lemma.map(str::to_string),
             source,
         });
     }

@@ -4,6 +4,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::Span;
 
+/// The id of the `n`th quote, attribution or claim: a letter and the number (`q1`,
+/// `a12`, `c305`). Written with `itoa`: through `format!` and its formatting machinery,
+/// the ids of an article's claims cost a tenth of detecting them.
+pub fn numbered_id(prefix: char, n: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    let mut id = String::with_capacity(prefix.len_utf8() + digits.len());
+    id.push(prefix);
+    id.push_str(digits);
+    id
+}
+
 /// What kind of source stands behind words (see `shared/corpus/ANNOTATION.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
@@ -176,4 +188,16 @@ pub struct Claim {
     pub attribution: Option<usize>,
     pub scope: Option<Scope>,
     pub signals: Vec<Signal>,
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn numbered_ids_are_the_formatted_ones(n in any::<usize>(), prefix in prop::sample::select(vec!['q', 'a', 'c', 'é'])) {
+            prop_assert_eq!(super::numbered_id(prefix, n), format!("{prefix}{n}"));
+        }
+    }
 }

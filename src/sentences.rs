@@ -40,14 +40,16 @@ pub fn split(tokens: &[Token], quotes: &[(Span, Span)]) -> Vec<Sentence> {
     let mut q = 0;
     let mut i = 0;
     while i < tokens.len() {
-        let at = tokens[i].span.start;
-        while q < quotes.len() && quotes[q].1.end <= at {
-            q += 1;
-        }
-        let in_quote = q < quotes.len() && quotes[q].0.start <= at && at < quotes[q].1.end;
-        let is_close = in_quote && tokens[i].span == quotes[q].1;
         let mut end_here = false;
+        // Only punctuation ends a sentence: where the quotes stand is asked of it alone
+        // (they are passed in order, so the walk through them can wait for it).
         if let TokenKind::Punct(c) = tokens[i].kind {
+            let at = tokens[i].span.start;
+            while q < quotes.len() && quotes[q].1.end <= at {
+                q += 1;
+            }
+            let in_quote = q < quotes.len() && quotes[q].0.start <= at && at < quotes[q].1.end;
+            let is_close = in_quote && tokens[i].span == quotes[q].1;
             if !in_quote && is_terminal(c) {
                 // Absorb runs like `?!` or `...`.
                 while i + 1 < tokens.len() && tokens[i + 1].punct().is_some_and(is_terminal) {

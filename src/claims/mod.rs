@@ -55,7 +55,7 @@ pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[Quote]) -> Vec<Claim> 
     let mut out = Vec::new();
     for (i, s) in sourcing.sentences.iter().enumerate() {
         let toks = a.tokens(s.block);
-        let start = dateline_end(a, s.block, s.tokens.clone());
+        let start = s.after_dateline;
         if start >= s.tokens.end {
             continue;
         }
@@ -77,7 +77,7 @@ pub fn detect(a: &Article, sourcing: &Sourcing, quotes: &[Quote]) -> Vec<Claim> 
         }
         let span = Span::new(toks[start].span.start, s.span.end);
         out.push(Claim {
-            id: format!("c{}", out.len() + 1),
+            id: crate::model::numbered_id('c', out.len() + 1),
             text: a.text_of(s.block, start, s.tokens.end),
             span,
             attribution: covered.map(|(n, _)| n),

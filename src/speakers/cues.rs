@@ -227,8 +227,9 @@ pub fn before_quote(a: &Article, b: usize, open: usize, lo: usize, reach: usize)
 
 /// Whether a cue may start at token `k`: a marker or a reporting-verb form does, which
 /// [`cue_at`] needs before anything else. Scans that try every token ask this first, so
-/// that the call and its setup are left out on nearly every token.
-#[inline]
+/// that the call and its setup are left out on nearly every token; always inlined, or it
+/// would be a call itself.
+#[inline(always)]
 pub fn may_start_cue(a: &Article, toks: &[Token], k: usize) -> bool {
     a.lex.markers.match_at(toks, k).is_some() || a.lex.verbs.match_at(toks, k).is_some()
 }

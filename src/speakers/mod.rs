@@ -76,7 +76,7 @@ pub fn attribute(a: &Article, spans: &[QuoteSpan]) -> Vec<Quote> {
                 via: f.via,
             });
             Quote {
-                id: format!("q{}", n + 1),
+                id: crate::model::numbered_id('q', n + 1),
                 text: quote_text(&a.doc.prose, q),
                 kind,
                 span: Span::new(q.open.start, q.close.end),
@@ -441,6 +441,49 @@ fn quote_text(prose: &str, q: &QuoteSpan) -> String {
     if q.continuations.is_empty() {
         return keep_lone_spaces(text);
     }
+    over_marks(prose, q).unwrap_or_else(|| quote_text_by_char(prose, q))
+}
+
+/// [`quote_text`] of a quote running over paragraphs, a stretch at a time: each stretch
+/// between continuation marks is folded as a one-paragraph quote is, without the spaces
+/// after a mark, and the stretches are joined by one space, which stands for the mark and
+/// the spaces around it. `None` when a mark does not fall on character boundaries (the
+/// pairing never makes one), for the character-by-character fold.
+fn over_marks(prose: &str, q: &QuoteSpan) -> Option<String> {
+    let inner = q.inner;
+    let mut marks: Vec<(usize, usize)> = q
+        .continuations
+        .iter()
+        .map(|m| (m.start.max(inner.start), m.end.min(inner.end)))
+        .filter(|(start, end)| start < end)
+        .collect();
+    marks.sort_unstable();
+    let mut out = String::with_capacity(inner.end - inner.start);
+    // The start of the stretch after the last mark.
+    let mut from = inner.start;
+    for (start, end) in marks.into_iter().chain([(inner.end, inner.end)]) {
+        if start > from {
+            let mut stretch = prose.get(from..start)?;
+            if from > inner.start {
+                stretch = stretch.trim_start_matches(is_space);
+            }
+            let folded = keep_lone_spaces(stretch);
+            if !folded.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&folded);
+            }
+        }
+        from = from.max(end);
+    }
+    Some(out)
+}
+
+/// [`quote_text`] of a quote with continuation marks, a character at a time: each is
+/// looked for among the marks.
+fn quote_text_by_char(prose: &str, q: &QuoteSpan) -> String {
+    let text = &prose[q.inner.start..q.inner.end];
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     // The spaces since the last kept character: (first byte, end byte, chars).

@@ -1243,13 +1243,21 @@ impl Article<'_> {
             .match_at(toks, k)
             .map(|(_, kind)| *kind);
         let w = &self.lex.syntax.words;
-        let plural_vague = w.vague_quantifiers.has(first)
-            || words.get(1).is_some_and(|second| {
-                w.vague_quantifier_phrases
-                    .contains(&format!("{} {}", first.norm, second.norm))
-            });
+        // Asked only of a person or headless description, the two-word phrase joined
+        // without `format!`: most sources are described, and most have a second word.
+        let plural_vague = || {
+            w.vague_quantifiers.has(first)
+                || words.get(1).is_some_and(|second| {
+                    let mut phrase =
+                        String::with_capacity(first.norm.len() + 1 + second.norm.len());
+                    phrase.push_str(&first.norm);
+                    phrase.push(' ');
+                    phrase.push_str(&second.norm);
+                    w.vague_quantifier_phrases.contains(&phrase)
+                })
+        };
         match head {
-            Some(SourceKind::Person) | None if plural_vague => SourceKind::Vague,
+            Some(SourceKind::Person) | None if plural_vague() => SourceKind::Vague,
             Some(SourceKind::Person) | None => SourceKind::Anonymous,
             Some(kind) => kind,
         }
