@@ -172,9 +172,7 @@ pub fn squeeze_whitespace(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let run = i;
-        while i < bytes.len() && MAY_START_SPACE[bytes[i] as usize] == 0 {
-            i += 1;
-        }
+        i = next_possible_space(bytes, i);
         if i > run {
             start.get_or_insert(run);
         }
@@ -246,9 +244,7 @@ pub fn keep_lone_spaces(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let run = i;
-        while i < bytes.len() && MAY_START_SPACE[bytes[i] as usize] == 0 {
-            i += 1;
-        }
+        i = next_possible_space(bytes, i);
         if i > run {
             start.get_or_insert(run);
         }
@@ -282,6 +278,16 @@ pub fn keep_lone_spaces(text: &str) -> String {
         out.push_str(&text[s..]);
     }
     out
+}
+
+/// The first byte at or after `i` that may start a space (see [`MAY_START_SPACE`]), or the
+/// end: the stretches of [`squeeze_whitespace`] and [`keep_lone_spaces`] run on to it
+/// with one table lookup a byte.
+fn next_possible_space(bytes: &[u8], i: usize) -> usize {
+    bytes[i..]
+        .iter()
+        .position(|&b| MAY_START_SPACE[b as usize] != 0)
+        .map_or(bytes.len(), |k| i + k)
 }
 
 /// 1 for the bytes that may start a space (see [`char_at`]): ASCII spaces and the lead
