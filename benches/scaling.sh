@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Directory throughput and thread scaling of `attrib check --format json`.
 #
-#   benches/scaling.sh [--mb N] [--runs N] [--seed N]
+#   benches/scaling.sh [--mb N] [--runs N] [--seed N] [--dir DIR]
 #
 # Generates a corpus of N MB (default 50: several thousand articles of 2–12 KB, see
-# benches/corpus/) into a temporary directory, builds the release binary, then for 1, 2
+# benches/corpus/) into a temporary directory, or with `--dir` takes the articles already
+# in DIR (a newsroom's own archive: what real copy costs), builds the release binary, then for 1, 2
 # and `nproc` threads (RAYON_NUM_THREADS) runs
 #   attrib check --format json --fail-level never DIR > /dev/null
 # and the same with `--statistics` instead of `--format json` (the analysis without the
@@ -19,23 +20,29 @@ cd "$(dirname "$0")/.."
 MB=50
 RUNS=3
 SEED=1
+DIR=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --mb) MB=$2; shift 2 ;;
         --runs) RUNS=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
-        *) echo "usage: $0 [--mb N] [--runs N] [--seed N]" >&2; exit 2 ;;
+        --dir) DIR=$2; shift 2 ;;
+        *) echo "usage: $0 [--mb N] [--runs N] [--seed N] [--dir DIR]" >&2; exit 2 ;;
     esac
 done
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 CORPUS=$WORK/corpus
+if [ -n "$DIR" ]; then
+    [ -d "$DIR" ] || { echo "$0: --dir $DIR: not a directory" >&2; exit 2; }
+    CORPUS=$(cd "$DIR" && pwd)
+fi
 
 echo "building (release)…" >&2
 cargo build --release --locked --quiet --bin attrib --example gencorpus
 BIN=target/release/attrib
-target/release/examples/gencorpus --mb "$MB" --seed "$SEED" "$CORPUS" >&2
+[ -n "$DIR" ] || target/release/examples/gencorpus --mb "$MB" --seed "$SEED" "$CORPUS" >&2
 
 FILES=$(find "$CORPUS" -type f | wc -l)
 BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
@@ -91,21 +98,27 @@ print(f'| $label | $n | {t:.2f} | {$BYTES / 2**20 / t:.1f} | {$FILES / t:.0f} | 
 
 echo
 echo "Machine: $CPU, $CORES cores (nproc), load average $LOAD at the start."
-echo "Corpus: $FILES files, $MBS MB (seed $SEED). $RUNS runs each: the fastest time, the largest peak RSS."
+if [ -n "$DIR" ]; then
+    echo "Corpus: $FILES files, $MBS MB ($CORPUS). $RUNS runs each: the fastest time, the largest peak RSS."
+else
+    echo "Corpus: $FILES files, $MBS MB (seed $SEED). $RUNS runs each: the fastest time, the largest peak RSS."
+fi
 echo
 echo "| output | threads | wall (s) | MB/s | files/s | peak RSS (MB) |"
 echo "|---|---:|---:|---:|---:|---:|"
 table "\`--format json\`" --format json --fail-level never
 table "\`--statistics\` (analysis only)" --statistics --fail-level never
-# Memory against corpus size: a quarter of the corpus (its first subdirectories), then
-# the largest file alone.
+# Memory against corpus size: a quarter of the corpus (its first subdirectories, when it
+# has several), then the largest file alone.
 mapfile -t SUBDIRS < <(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d | sort)
-QUARTER=("${SUBDIRS[@]:0:$(((${#SUBDIRS[@]} + 3) / 4))}")
-QBYTES=$(find "${QUARTER[@]}" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
-QFILES=$(find "${QUARTER[@]}" -type f | wc -l)
-read -r t kb < <(measure 1 "$BIN" check --format json --fail-level never "${QUARTER[@]}")
-python3 -c "
+if [ "${#SUBDIRS[@]}" -gt 1 ]; then
+    QUARTER=("${SUBDIRS[@]:0:$(((${#SUBDIRS[@]} + 3) / 4))}")
+    QBYTES=$(find "${QUARTER[@]}" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+    QFILES=$(find "${QUARTER[@]}" -type f | wc -l)
+    read -r t kb < <(measure 1 "$BIN" check --format json --fail-level never "${QUARTER[@]}")
+    python3 -c "
 t, kb = $t, $kb
 print(f'| \`--format json\`, a quarter of the corpus ({$QBYTES / 2**20:.1f} MB) | 1 | {t:.2f} | {$QBYTES / 2**20 / t:.1f} | {$QFILES / t:.0f} | {kb / 1024:.0f} |')"
+fi
 read -r t kb < <(measure 1 "$BIN" check --format json --fail-level never "$LARGEST")
 python3 -c "print(f'| \`--format json\`, the largest file alone ({$(stat -c %s "$LARGEST") / 1024:.1f} KB) | 1 | {$t:.3f} | | | {$kb / 1024:.0f} |')"
