@@ -110,7 +110,13 @@ impl Document {
 pub(crate) struct MaskBuilder<'a> {
     text: &'a str,
     mask: String,
+    /// The text has a carriage return (asked once of the whole text, so that the many
+    /// small pieces of an LF file are copied without a search each).
+    has_cr: bool,
 }
+
+/// Gaps shorter than this are blanked by looking at each byte rather than with memchr.
+const SHORT_GAP: usize = 32;
 
 /// A run of blanks to push by slices rather than one character at a time.
 const SPACES: &str = "                                                                ";
@@ -120,6 +126,7 @@ impl<'a> MaskBuilder<'a> {
         MaskBuilder {
             text,
             mask: String::with_capacity(text.len()),
+            has_cr: memchr::memchr(b'\r', text.as_bytes()).is_some(),
         }
     }
 
@@ -134,7 +141,21 @@ impl<'a> MaskBuilder<'a> {
         if end <= self.pos() {
             return;
         }
-        let mut gap = &self.text.as_bytes()[self.pos()..end];
+        let gap = &self.text.as_bytes()[self.pos()..end];
+        if gap.len() < SHORT_GAP {
+            // Most gaps are a line break or a heading's `# `: a call to memchr each
+            // would cost more than looking at their few bytes.
+            let mut lines = gap.split(|&b| b == b'\n');
+            if let Some(first) = lines.next() {
+                self.push_spaces(first.len());
+            }
+            for line in lines {
+                self.mask.push('\n');
+                self.push_spaces(line.len());
+            }
+            return;
+        }
+        let mut gap = gap;
         while let Some(i) = memchr::memchr(b'\n', gap) {
             self.push_spaces(i);
             self.mask.push('\n');
@@ -160,7 +181,8 @@ impl<'a> MaskBuilder<'a> {
     /// (a piece that does not fit is blanked instead).
     pub(crate) fn push_str(&mut self, s: &str) {
         if self.pos() + s.len() <= self.text.len() {
-            self.push_prose(s);
+            // Not a slice of the text: a decoded `&#13;` is a carriage return.
+            self.push_blanking_cr(s);
         } else {
             self.blank_to(self.text.len());
         }
@@ -172,9 +194,18 @@ impl<'a> MaskBuilder<'a> {
         self.mask
     }
 
+    /// Pushes `piece`, a slice of the text, with its carriage returns blanked.
+    fn push_prose(&mut self, piece: &str) {
+        if self.has_cr {
+            self.push_blanking_cr(piece);
+        } else {
+            self.mask.push_str(piece);
+        }
+    }
+
     /// Pushes `piece` with its carriage returns blanked (`memchr` finds them: the
-    /// standard library's `split` scans a word at a time and cost four times as much).
-    fn push_prose(&mut self, mut piece: &str) {
+    /// standard library's `split` scans a word at a time, four times the instructions).
+    fn push_blanking_cr(&mut self, mut piece: &str) {
         while let Some(i) = memchr::memchr(b'\r', piece.as_bytes()) {
             self.mask.push_str(&piece[..i]);
             self.mask.push(' ');
