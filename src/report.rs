@@ -212,7 +212,8 @@ impl<'a> FileReport<'a> {
         text: impl Fn(&'b str) -> Text<'a>,
     ) -> FileReport<'a> {
         let doc = &a.document;
-        let loc = |s| doc.lines.locate(&doc.text, s);
+        let mut locator = doc.lines.locator(&doc.text);
+        let mut loc = |s| locator.locate(s);
         let quotes: Vec<QuoteOut> = a
             .quotes
             .iter()
