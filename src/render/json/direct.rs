@@ -80,9 +80,14 @@ struct Piece {
     len: usize,
 }
 
-/// Room for a line break, the indentation of [`DEEPEST`] levels and a position's longest
-/// key.
-const PIECE_BYTES: usize = 64;
+/// Room for a line break, the indentation of a position's fields [`LOCATION_LEVELS`]
+/// deep and its longest key: two moves.
+const PIECE_BYTES: usize = 32;
+
+/// The depths whose positions are written from [`PRETTY_LOCATIONS`]: a report's
+/// positions are six levels deep in the `--format json` document, four in a file's
+/// report on its own; deeper ones are written as any object.
+const LOCATION_LEVELS: usize = 8;
 
 impl Piece {
     /// No byte yet; the padding is spaces, so that an indentation is only a length.
@@ -121,12 +126,12 @@ const LOCATION_KEYS: [&str; 6] = ["start", "end", "line", "column", "end_line", 
 /// What comes before each of a position's six integers, and the end of the object.
 type Around = [Piece; 7];
 
-/// A position as the pretty layout writes it at each depth below [`DEEPEST`]: most of a
-/// report's lines are a position's, here each one piece and an integer.
-static PRETTY_LOCATIONS: [Around; DEEPEST] = {
-    let mut all = [[Piece::EMPTY; 7]; DEEPEST];
+/// A position as the pretty layout writes it at each depth below [`LOCATION_LEVELS`]:
+/// most of a report's lines are a position's, here each one piece and an integer.
+static PRETTY_LOCATIONS: [Around; LOCATION_LEVELS] = {
+    let mut all = [[Piece::EMPTY; 7]; LOCATION_LEVELS];
     let mut level = 0;
-    while level < DEEPEST {
+    while level < LOCATION_LEVELS {
         let mut k = 0;
         while k < LOCATION_KEYS.len() {
             let head: &[u8] = if k == 0 { b"{\n" } else { b",\n" };
@@ -312,6 +317,9 @@ impl Value for usize {
 /// Numbers below this have at most eight digits: [`integer`] writes them in one word.
 const EIGHT_DIGITS: usize = 100_000_000;
 
+/// Numbers below this (most lines, columns and offsets) take half the work.
+const FOUR_DIGITS: usize = 10_000;
+
 /// `n` in decimal, the bytes `itoa` (serde_json's) writes. A report's integers are byte
 /// offsets, lines and columns, far below [`EIGHT_DIGITS`]: their eight digits are worked
 /// out at once in the bytes of one word (no loop, no division), the leading zeros
@@ -320,15 +328,18 @@ const EIGHT_DIGITS: usize = 100_000_000;
 /// `itoa`.
 #[inline(always)]
 fn integer(out: &mut Vec<u8>, n: usize) {
-    if n >= EIGHT_DIGITS {
-        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-        return;
-    }
-    let digits = decimal_digits(n as u64);
+    let (digits, width) = match n {
+        _ if n < FOUR_DIGITS => (four_digits(n as u64), 4),
+        _ if n < EIGHT_DIGITS => (decimal_digits(n as u64), 8),
+        _ => {
+            out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+            return;
+        }
+    };
     // The first digit is the lowest non-zero byte; zero keeps its one digit.
-    let leading = (digits.trailing_zeros() / 8).min(7) as usize;
+    let leading = (digits.trailing_zeros() as usize / 8).min(width - 1);
     let word = (digits | 0x3030_3030_3030_3030) >> (8 * leading);
-    let end = out.len() + 8 - leading;
+    let end = out.len() + width - leading;
     out.extend_from_slice(&word.to_le_bytes());
     out.truncate(end);
 }
@@ -346,6 +357,15 @@ fn decimal_digits(n: u64) -> u64 {
     let hundreds = ((halves * 5243) >> 19) & 0x0000_007f_0000_007f;
     let pairs = hundreds | ((halves - hundreds * 100) << 16);
     let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
+    tens | ((pairs - tens * 10) << 8)
+}
+
+/// [`decimal_digits`] of a number below [`FOUR_DIGITS`], in the four lowest bytes: the
+/// last two splits only.
+#[inline(always)]
+fn four_digits(n: u64) -> u64 {
+    let pairs = (n / 100) | ((n % 100) << 16);
+    let tens = ((pairs * 103) >> 10) & 0x000f_000f;
     tens | ((pairs - tens * 10) << 8)
 }
 
