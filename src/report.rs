@@ -135,7 +135,7 @@ pub struct ClaimOut<'a> {
     pub text: Text<'a>,
     pub span: Location,
     pub source: Option<ClaimSourceOut<'a>>,
-    pub signals: Vec<Signal>,
+    pub signals: Cow<'a, [Signal]>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -195,24 +195,32 @@ pub struct SeverityCounts {
 impl FileReport<'static> {
     /// The report of an analysis, owning its strings: to keep, compare or read back.
     pub fn from_analysis(path: String, a: &Analysis) -> FileReport<'static> {
-        FileReport::build(path.into(), a, |s| Cow::Owned(s.to_owned()))
+        FileReport::build(
+            path.into(),
+            a,
+            |s| Cow::Owned(s.to_owned()),
+            |l| Cow::Owned(l.to_vec()),
+        )
     }
 }
 
 impl<'a> FileReport<'a> {
     /// The report of an analysis, borrowing its strings: to write out at once.
     pub fn borrowed(path: &'a str, a: &'a Analysis) -> FileReport<'a> {
-        FileReport::build(path.into(), a, Cow::Borrowed)
+        FileReport::build(path.into(), a, Cow::Borrowed, Cow::Borrowed)
     }
 
-    /// `text` takes each string of the analysis into the report, borrowed or copied.
+    /// `text` takes each string of the analysis into the report, borrowed or copied, and
+    /// `list` each claim's signals.
     fn build<'b>(
         path: Text<'a>,
         a: &'b Analysis,
         text: impl Fn(&'b str) -> Text<'a>,
+        list: impl Fn(&'b [Signal]) -> Cow<'a, [Signal]>,
     ) -> FileReport<'a> {
         let doc = &a.document;
-        let loc = |s| doc.lines.locate(&doc.text, s);
+        let mut locator = doc.lines.locator(&doc.text);
+        let mut loc = |s| locator.locate(s);
         let quotes: Vec<QuoteOut> = a
             .quotes
             .iter()
@@ -285,8 +293,8 @@ impl<'a> FileReport<'a> {
                         scope,
                     }
                 }),
-                // A few one-byte values: copied, not worth a borrow.
-                signals: c.signals.clone(),
+                // Borrowed too: a copy is an allocation a claim.
+                signals: list(&c.signals),
             })
             .collect();
         FileReport {

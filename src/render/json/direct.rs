@@ -4,8 +4,9 @@
 //! Through serde, every key of every field is escaped again and every piece of structure
 //! is a call into the formatter; a report is mostly positions (six integers each) and
 //! their keys, so that is most of the cost of `--format json`. Here the keys are constants,
-//! the structure is written in place and integers go through `itoa` as serde_json's own do;
-//! string values and enum names still go through serde_json, which alone escapes strings.
+//! the structure is written in place, a position is pieces from a table around integers
+//! written a word at a time, enum names are constants, and only a string that needs
+//! escaping goes through serde_json.
 //!
 //! The `#[derive(Serialize)]` of the report types stays the reference: tests compare these
 //! bytes with serde_json's for the same report (`tests/json_writer.rs`, and a property in
@@ -65,7 +66,104 @@ trait Layout {
 
     /// Before `}` or `]`: one level up, and the line break if anything was written inside.
     fn close(&mut self, out: &mut Vec<u8>, empty: bool);
+
+    /// What surrounds the six integers of a position written here, if it is not too deep
+    /// for [`PRETTY_LOCATIONS`].
+    fn location(&self) -> Option<&'static Around>;
 }
+
+/// A constant piece of a document, padded to a fixed size so that it is copied in a few
+/// moves, then cut back to its length.
+#[derive(Clone, Copy)]
+struct Piece {
+    bytes: [u8; PIECE_BYTES],
+    len: usize,
+}
+
+/// Room for a line break, the indentation of a position's fields [`LOCATION_LEVELS`]
+/// deep and its longest key: two moves.
+const PIECE_BYTES: usize = 32;
+
+/// The depths whose positions are written from [`PRETTY_LOCATIONS`]: a report's
+/// positions are six levels deep in the `--format json` document, four in a file's
+/// report on its own; deeper ones are written as any object.
+const LOCATION_LEVELS: usize = 8;
+
+impl Piece {
+    /// No byte yet; the padding is spaces, so that an indentation is only a length.
+    const EMPTY: Piece = Piece {
+        bytes: [b' '; PIECE_BYTES],
+        len: 0,
+    };
+
+    const fn push(mut self, bytes: &[u8]) -> Piece {
+        let mut i = 0;
+        while i < bytes.len() {
+            self.bytes[self.len] = bytes[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    /// The indentation of `level` levels (spaces already there).
+    const fn indent(mut self, level: usize) -> Piece {
+        self.len += 2 * level;
+        self
+    }
+
+    #[inline(always)]
+    fn write(&self, out: &mut Vec<u8>) {
+        let end = out.len() + self.len;
+        out.extend_from_slice(&self.bytes);
+        out.truncate(end);
+    }
+}
+
+/// The keys of a position, in the order of its fields (the derive's).
+const LOCATION_KEYS: [&str; 6] = ["start", "end", "line", "column", "end_line", "end_column"];
+
+/// What comes before each of a position's six integers, and the end of the object.
+type Around = [Piece; 7];
+
+/// A position as the pretty layout writes it at each depth below [`LOCATION_LEVELS`]:
+/// most of a report's lines are a position's, here each one piece and an integer.
+static PRETTY_LOCATIONS: [Around; LOCATION_LEVELS] = {
+    let mut all = [[Piece::EMPTY; 7]; LOCATION_LEVELS];
+    let mut level = 0;
+    while level < LOCATION_LEVELS {
+        let mut k = 0;
+        while k < LOCATION_KEYS.len() {
+            let head: &[u8] = if k == 0 { b"{\n" } else { b",\n" };
+            all[level][k] = Piece::EMPTY
+                .push(head)
+                .indent(level + 1)
+                .push(b"\"")
+                .push(LOCATION_KEYS[k].as_bytes())
+                .push(b"\": ");
+            k += 1;
+        }
+        all[level][6] = Piece::EMPTY.push(b"\n").indent(level).push(b"}");
+        level += 1;
+    }
+    all
+};
+
+/// A position as the compact layout writes it.
+static COMPACT_LOCATION: Around = {
+    let mut all = [Piece::EMPTY; 7];
+    let mut k = 0;
+    while k < LOCATION_KEYS.len() {
+        let head: &[u8] = if k == 0 { b"{\"" } else { b",\"" };
+        all[k] = Piece::EMPTY
+            .push(head)
+            .push(LOCATION_KEYS[k].as_bytes())
+            .push(b"\":");
+        k += 1;
+    }
+    all[6] = Piece::EMPTY.push(b"}");
+    all
+};
 
 /// serde_json's `PrettyFormatter` (as `render::json::Pretty` writes it at any depth).
 struct Pretty {
@@ -140,6 +238,10 @@ impl Layout for Pretty {
             self.newline(out, false);
         }
     }
+
+    fn location(&self) -> Option<&'static Around> {
+        PRETTY_LOCATIONS.get(self.level)
+    }
 }
 
 /// serde_json's `CompactFormatter`.
@@ -162,6 +264,10 @@ impl Layout for Compact {
     fn open(&mut self) {}
 
     fn close(&mut self, _out: &mut Vec<u8>, _empty: bool) {}
+
+    fn location(&self) -> Option<&'static Around> {
+        Some(&COMPACT_LOCATION)
+    }
 }
 
 impl<L: Layout> Writer<'_, L> {
@@ -199,14 +305,68 @@ trait Value {
     fn write<L: Layout>(&self, w: &mut Writer<'_, L>) -> io::Result<()>;
 }
 
-/// In decimal by `itoa`, as serde_json writes integers.
+/// In decimal, as serde_json writes integers (see [`integer`]).
 impl Value for usize {
     #[inline(always)]
     fn write<L: Layout>(&self, w: &mut Writer<'_, L>) -> io::Result<()> {
-        w.out
-            .extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+        integer(w.out, *self);
         Ok(())
     }
+}
+
+/// Numbers below this have at most eight digits: [`integer`] writes them in one word.
+const EIGHT_DIGITS: usize = 100_000_000;
+
+/// Numbers below this (most lines, columns and offsets) take half the work.
+const FOUR_DIGITS: usize = 10_000;
+
+/// `n` in decimal, the bytes `itoa` (serde_json's) writes. A report's integers are byte
+/// offsets, lines and columns, far below [`EIGHT_DIGITS`]: their eight digits are worked
+/// out at once in the bytes of one word (no loop, no division), the leading zeros
+/// shifted out, and the word copied whole then cut back to the digits (a copy of a fixed
+/// size is a move, one of a varying size a call to `memcpy`). Larger numbers go through
+/// `itoa`.
+#[inline(always)]
+fn integer(out: &mut Vec<u8>, n: usize) {
+    let (digits, width) = match n {
+        _ if n < FOUR_DIGITS => (four_digits(n as u64), 4),
+        _ if n < EIGHT_DIGITS => (decimal_digits(n as u64), 8),
+        _ => {
+            out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+            return;
+        }
+    };
+    // The first digit is the lowest non-zero byte; zero keeps its one digit.
+    let leading = (digits.trailing_zeros() as usize / 8).min(width - 1);
+    let word = (digits | 0x3030_3030_3030_3030) >> (8 * leading);
+    let end = out.len() + width - leading;
+    out.extend_from_slice(&word.to_le_bytes());
+    out.truncate(end);
+}
+
+/// The eight decimal digits of `n` (below [`EIGHT_DIGITS`]) as the bytes of a word, the
+/// most significant in the lowest byte (the first one in memory), leading zeros included.
+/// `n` is split in two halves of four digits, then each half in two pairs, then each pair
+/// in two digits, every split done in all the lanes of the word at once: a division by
+/// 100 or 10 of a small number is a multiplication and a shift (`x * 5243 >> 19` is
+/// `x / 100` for `x < 10_000`, `x * 103 >> 10` is `x / 10` for `x < 100`), and no lane
+/// carries into the next.
+#[inline(always)]
+fn decimal_digits(n: u64) -> u64 {
+    let halves = (n / 10_000) | ((n % 10_000) << 32);
+    let hundreds = ((halves * 5243) >> 19) & 0x0000_007f_0000_007f;
+    let pairs = hundreds | ((halves - hundreds * 100) << 16);
+    let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
+    tens | ((pairs - tens * 10) << 8)
+}
+
+/// [`decimal_digits`] of a number below [`FOUR_DIGITS`], in the four lowest bytes: the
+/// last two splits only.
+#[inline(always)]
+fn four_digits(n: u64) -> u64 {
+    let pairs = (n / 100) | ((n % 100) << 16);
+    let tens = ((pairs * 103) >> 10) & 0x000f_000f;
+    tens | ((pairs - tens * 10) << 8)
 }
 
 impl Value for Cow<'_, str> {
@@ -224,11 +384,10 @@ impl Value for &str {
 impl<L: Layout> Writer<'_, L> {
     /// A string value: copied between quotes when none of its bytes is one JSON escapes,
     /// escaped by serde_json otherwise. Most values (quote texts, claims, messages) hold
-    /// none, and the check costs a fraction of serde_json's scan, which looks each byte up
-    /// in its escape table: it reads 32 bytes at a time with no early exit, which the
-    /// compiler vectorises.
+    /// none, and the check ([`copied_as_is`]) costs a fraction of serde_json's scan, which
+    /// looks each byte up in its escape table.
     fn string(&mut self, s: &str) -> io::Result<()> {
-        if !s.as_bytes().chunks(32).all(needs_no_escape) {
+        if !copied_as_is(s.as_bytes()) {
             return self.serde(s);
         }
         self.out.reserve(s.len() + 2);
@@ -239,26 +398,119 @@ impl<L: Layout> Writer<'_, L> {
     }
 }
 
-/// Whether serde_json would copy these bytes of a string as they are: it escapes control
+/// Whether serde_json would copy the bytes of a string as they are: it escapes control
 /// characters, `"` and `\`, and nothing else (not `/`, DEL or any non-ASCII character).
+///
+/// Sixteen bytes at a time, with no early exit inside (the compiler vectorises it); the
+/// bytes left over are checked again as the last sixteen (a byte checked twice is no
+/// harm), and a string shorter than that as two overlapping words.
+fn copied_as_is(bytes: &[u8]) -> bool {
+    let (chunks, rest) = bytes.as_chunks::<16>();
+    if !chunks.iter().all(|c| needs_no_escape(c)) {
+        return false;
+    }
+    match bytes.last_chunk::<16>() {
+        _ if rest.is_empty() => true,
+        Some(last) => needs_no_escape(last),
+        None => short_copied_as_is(rest),
+    }
+}
+
+/// [`copied_as_is`] for fewer than sixteen bytes: the first and the last eight (or four)
+/// as one word, a few short ids byte by byte.
+fn short_copied_as_is(bytes: &[u8]) -> bool {
+    let word = |b: &[u8; 8]| u64::from_le_bytes(*b);
+    let half = |b: &[u8; 4]| u64::from(u32::from_le_bytes(*b));
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        word_copied_as_is(word(first)) && word_copied_as_is(word(last))
+    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        word_copied_as_is(half(first) | (half(last) << 32))
+    } else {
+        needs_no_escape(bytes)
+    }
+}
+
+/// Whether no byte of `x` is one serde_json escapes, for all eight at once: `has_zero(v)`
+/// is the classic exact test for a zero byte (`v - 1` borrows into a byte's top bit only
+/// where the byte was zero, or below a byte that was), applied to `x` with every byte
+/// compared to `"` and to `\`; a byte below `0x20` is found the same way.
+#[inline(always)]
+fn word_copied_as_is(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & TOPS;
+    let quote = x ^ (ONES * u64::from(b'"'));
+    let backslash = x ^ (ONES * u64::from(b'\\'));
+    (below(quote, 1) | below(backslash, 1) | below(x, 0x20)) == 0
+}
+
+/// Whether serde_json copies these bytes as they are, with no early exit.
+#[inline(always)]
 fn needs_no_escape(bytes: &[u8]) -> bool {
     bytes.iter().fold(true, |clean, &b| {
         clean & (b >= 0x20) & (b != b'"') & (b != b'\\')
     })
 }
 
-/// The enums of the report: written by their own `Serialize`, which names each variant.
-macro_rules! by_serde {
-    ($($t:ty),*) => {$(
-        impl Value for $t {
+/// The enums of the report: each variant written as the name its `Serialize` gives it
+/// (`rename_all`), quoted, in one copy; through serde_json, a name costs five times as
+/// much. The match is exhaustive, so a new variant does not compile until it is named
+/// here, and a test compares every name with serde's (`every_variant_both_ways`).
+macro_rules! named {
+    ($($t:ident { $($variant:ident => $name:literal),* $(,)? })*) => {
+        $(impl Value for $t {
+            #[inline(always)]
             fn write<L: Layout>(&self, w: &mut Writer<'_, L>) -> io::Result<()> {
-                w.serde(self)
+                let quoted = match self {
+                    $($t::$variant => concat!("\"", $name, "\""),)*
+                };
+                w.out.extend_from_slice(quoted.as_bytes());
+                Ok(())
             }
+        })*
+
+        /// Every variant named above, as written here and by serde_json.
+        #[cfg(test)]
+        fn every_variant_both_ways() -> Vec<(String, String)> {
+            vec![$($((tests::compact_bytes(&$t::$variant), serde_json::to_string(&$t::$variant).unwrap()),)*)*]
         }
-    )*};
+    };
 }
 
-by_serde!(QuoteKind, SourceKind, Via, CueKind, Scope, Signal, Severity);
+named! {
+    QuoteKind { Direct => "direct", Partial => "partial", Mention => "mention" }
+    SourceKind {
+        Person => "person",
+        Organization => "organization",
+        Media => "media",
+        Document => "document",
+        Anonymous => "anonymous",
+        Vague => "vague",
+    }
+    Via {
+        InciseAfter => "incise-after",
+        InciseInside => "incise-inside",
+        Introducer => "introducer",
+        Marker => "marker",
+        Signature => "signature",
+        SameSentence => "same-sentence",
+        PreviousSentence => "previous-sentence",
+        ClauseSubject => "clause-subject",
+    }
+    CueKind { Verb => "verb", Marker => "marker", Quote => "quote" }
+    Scope { Sentence => "sentence", Continued => "continued", Cleft => "cleft" }
+    Signal {
+        Figure => "figure",
+        Harm => "harm",
+        Accusation => "accusation",
+        Intention => "intention",
+        Finding => "finding",
+        Prediction => "prediction",
+        Judgement => "judgement",
+        Hearsay => "hearsay",
+    }
+    Severity { Info => "info", Warning => "warning", Error => "error" }
+}
 
 /// `None` is `null`, `Some` its value: serde's `Option`.
 impl<T: Value> Value for Option<T> {
@@ -273,7 +525,7 @@ impl<T: Value> Value for Option<T> {
     }
 }
 
-impl<T: Value> Value for Vec<T> {
+impl<T: Value> Value for [T] {
     fn write<L: Layout>(&self, w: &mut Writer<'_, L>) -> io::Result<()> {
         w.open(b'[');
         for (i, v) in self.iter().enumerate() {
@@ -282,6 +534,18 @@ impl<T: Value> Value for Vec<T> {
         }
         w.close(b']', self.is_empty());
         Ok(())
+    }
+}
+
+impl<T: Value> Value for Vec<T> {
+    fn write<L: Layout>(&self, w: &mut Writer<'_, L>) -> io::Result<()> {
+        self.as_slice().write(w)
+    }
+}
+
+impl<T: Value + Clone> Value for Cow<'_, [T]> {
+    fn write<L: Layout>(&self, w: &mut Writer<'_, L>) -> io::Result<()> {
+        (**self).write(w)
     }
 }
 
@@ -392,11 +656,158 @@ struct_value!(ClaimCounts 'static {
     unattributed
 });
 struct_value!(SeverityCounts 'static { error, warning, info });
-struct_value!(Location 'static {
-    start,
-    end,
-    line,
-    column,
-    end_line,
-    end_column
-});
+
+/// A position: its pieces from the layout's table and its integers, or as any object
+/// when it is deeper than the table.
+impl Value for Location {
+    fn write<L: Layout>(&self, w: &mut Writer<'_, L>) -> io::Result<()> {
+        let Location {
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+        } = *self;
+        let Some(around) = w.layout.location() else {
+            return object!(w; start, end, line, column, end_line, end_column);
+        };
+        let values = [start, end, line, column, end_line, end_column];
+        for (piece, n) in around.iter().zip(values) {
+            piece.write(w.out);
+            integer(w.out, n);
+        }
+        around[6].write(w.out);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `value` as the compact writer writes it.
+    pub(super) fn compact_bytes<T: Value>(value: &T) -> String {
+        let mut out = Vec::new();
+        value
+            .write(&mut Writer {
+                out: &mut out,
+                layout: Compact,
+            })
+            .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn every_variant_is_named_as_serde_names_it() {
+        for (ours, serde) in every_variant_both_ways() {
+            assert_eq!(ours, serde);
+        }
+    }
+
+    /// The bytes of `integer`, checked against itoa's.
+    fn assert_integer(n: usize) {
+        let mut out = b"x".to_vec();
+        integer(&mut out, n);
+        assert_eq!(&out[1..], itoa::Buffer::new().format(n).as_bytes(), "{n}");
+    }
+
+    #[test]
+    fn integers_are_itoas() {
+        for n in 0..200_000 {
+            assert_integer(n);
+        }
+        for digits in 0..20 {
+            let p = 10usize.pow(digits);
+            for n in [p - 1, p, p + 1, 9 * p, 9 * p + (p - 1)] {
+                assert_integer(n);
+            }
+        }
+        assert_integer(EIGHT_DIGITS - 1);
+        assert_integer(usize::MAX);
+    }
+
+    #[test]
+    fn position_keys_are_the_fields() {
+        let loc = Location {
+            start: 1,
+            end: 22,
+            line: 333,
+            column: 4444,
+            end_line: 55555,
+            end_column: 0,
+        };
+        assert_eq!(compact_bytes(&loc), serde_json::to_string(&loc).unwrap());
+    }
+
+    /// The old check, byte by byte: the oracle of [`copied_as_is`].
+    fn copied_as_is_bytewise(bytes: &[u8]) -> bool {
+        bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+    }
+
+    /// `s` as [`Writer::string`] writes it.
+    fn string_bytes(s: &str) -> String {
+        let mut out = b"x".to_vec();
+        Writer {
+            out: &mut out,
+            layout: Compact,
+        }
+        .string(s)
+        .unwrap();
+        String::from_utf8(out[1..].to_vec()).unwrap()
+    }
+
+    #[test]
+    fn strings_of_every_length_are_serde_jsons() {
+        for len in 0..40 {
+            let clean: String = "aé«\u{202f}z".chars().cycle().take(len).collect();
+            assert_eq!(string_bytes(&clean), serde_json::to_string(&clean).unwrap());
+            for at in 0..len {
+                for bad in ['\0', '\u{1f}', '"', '\\', '\n', '\u{7f}', 'é'] {
+                    let mut chars: Vec<char> = "abcdefgh".chars().cycle().take(len).collect();
+                    chars[at] = bad;
+                    let s: String = chars.into_iter().collect();
+                    assert_eq!(
+                        string_bytes(&s),
+                        serde_json::to_string(&s).unwrap(),
+                        "{s:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_escaped_byte_is_found_at_every_place() {
+        for len in 0..70 {
+            for at in 0..len {
+                for bad in [0u8, 0x1f, b'"', b'\\', b'\n'] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = bad;
+                    assert!(!copied_as_is(&bytes), "{len} {at} {bad}");
+                }
+            }
+            assert!(copied_as_is(&vec![0x20; len]));
+            assert!(copied_as_is(&vec![0xff; len]));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn integers_match_itoa(n in any::<usize>(), small in 0..EIGHT_DIGITS) {
+            assert_integer(n);
+            assert_integer(small);
+        }
+
+        #[test]
+        fn the_escape_check_matches_bytewise(
+            s in "[a-z\"\\\\\u{0}-\u{1f}\u{7f}\u{a0}\u{202f}«»’é ]{0,80}",
+            bytes in proptest::collection::vec(any::<u8>(), 0..80),
+        ) {
+            prop_assert_eq!(copied_as_is(s.as_bytes()), copied_as_is_bytewise(s.as_bytes()));
+            prop_assert_eq!(copied_as_is(&bytes), copied_as_is_bytewise(&bytes));
+            prop_assert_eq!(string_bytes(&s), serde_json::to_string(&s).unwrap());
+        }
+    }
+}
