@@ -308,7 +308,7 @@ pub fn tokenize(text: &str, base: usize, keeps_period: &dyn Fn(&str, &str) -> bo
             at += 1;
             Raw::Space
         } else if cls & (LETTER | DIGIT) == LETTER
-            && let Some((len, seen)) = latin_word(bytes, at)
+            && let Some((len, seen)) = latin_word(bytes, at).or_else(|| elided_word(bytes, at))
         {
             let word = Scanned {
                 at,
@@ -390,7 +390,9 @@ struct Scanned {
 }
 
 /// Pushes `word`, with its period when `keeps_period` says so, and returns where the text
-/// goes on.
+/// goes on. Always inlined: called for every word, it costs a call (and its moves of
+/// registers) otherwise, which the compiler sometimes chose.
+#[inline(always)]
 fn push_word(
     tokens: &mut Vec<Token>,
     text: &str,
@@ -462,6 +464,35 @@ fn latin_word(bytes: &[u8], at: usize) -> Option<(usize, u8)> {
         }
     }
     Some((i - at, seen))
+}
+
+/// [`latin_word`] for a word of ASCII and Latin-1 letters that ends with an ASCII elision
+/// apostrophe before a letter (`l'État`, `qu'il`): its length with the apostrophe, as
+/// [`word`] reads it. `None` for anything else, and before an `s`, which may make an
+/// English possessive instead (`Moody's`): [`word`] tells them apart. Apart from
+/// [`latin_word`], whose loop it would slow, and called when that one says no.
+#[inline(never)]
+fn elided_word(bytes: &[u8], at: usize) -> Option<(usize, u8)> {
+    let mut i = at;
+    let mut seen = 0;
+    loop {
+        match *bytes.get(i..)? {
+            [b, ..] if class(b) & LETTER != 0 => {
+                seen |= class(b);
+                i += 1;
+            }
+            [0xc3, n, ..] if !matches!(n, 0x97 | 0xb7) => {
+                if matches!(n, 0x80..=0x9e | 0xae | 0xbb) {
+                    seen |= REFOLD;
+                }
+                i += 2;
+            }
+            [b'\'', b's', ..] => return None,
+            [b'\'', n, ..] if n.is_ascii_alphabetic() => return Some((i + 1 - at, seen)),
+            [b'\'', 0xc3, n, ..] if !matches!(n, 0x97 | 0xb7) => return Some((i + 1 - at, seen)),
+            _ => return None,
+        }
+    }
 }
 
 /// A punctuation token: `c` is its own normal form, and it has no case (an upper-case
