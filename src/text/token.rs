@@ -1,4 +1,5 @@
-//! The tokenizer: a small nom grammar over `&str`.
+//! The tokenizer: a small nom grammar over `&str`, with a byte-table scanner in front of
+//! it for what most text is made of (see [`tokenize`]).
 //!
 //! Words keep an elision apostrophe (`l'`, `qu'`, `aujourd'`), hyphens split words
 //! (`a-t-il` gives `a`, `t`, `il`, each marked as joined to the previous one) so that
@@ -99,6 +100,11 @@ const SPACE: u8 = 1 << 2;
 const HYPHEN: u8 = 1 << 3;
 /// Any byte of a non-ASCII character.
 const WIDE: u8 = 1 << 4;
+/// ASCII capitals, which folding lower-cases.
+const UPPER: u8 = 1 << 5;
+/// Not a class: what [`latin_word`] says of a word holding a Latin-1 character that
+/// folding changes.
+const REFOLD: u8 = 1 << 6;
 
 /// What each byte is, so that the scanner reads ASCII text a byte at a time instead of
 /// decoding every character: decoding and the character predicates were most of the cost
@@ -110,7 +116,8 @@ static CLASS: [u8; 256] = {
     let mut b = 0;
     while b < table.len() {
         table[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'a'..=b'z' => LETTER,
+            b'A'..=b'Z' => LETTER | UPPER,
             b'0'..=b'9' => LETTER | DIGIT,
             b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => SPACE,
             b'-' => HYPHEN,
@@ -279,20 +286,57 @@ fn starts_with_word_char(text: &str) -> bool {
 /// Splits `text` (which starts at byte `base` of the file) into tokens.
 /// `keeps_period(word_with_period, next_word)` says whether a word followed by `.` keeps
 /// the period (an abbreviation or an initial) rather than ending a sentence with it.
+///
+/// A hand-written loop over bytes: what an ASCII byte starts (a space, a word, a number,
+/// punctuation) is read from [`CLASS`], and words of ASCII and Latin-1 letters are scanned
+/// and folded in one pass ([`latin_word`]). Only what starts with a non-ASCII character,
+/// and words with an apostrophe or other letters, go through the nom parsers ([`raw`]);
+/// these define the tokens, and the fast paths give the same ones (a test checks it).
 pub fn tokenize(text: &str, base: usize, keeps_period: &dyn Fn(&str, &str) -> bool) -> Vec<Token> {
     // About one token every five bytes of French prose: one allocation, not a dozen.
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut input = text;
+    let bytes = text.as_bytes();
+    let mut at = 0;
     let mut after_hyphen = false;
     // The last token is a word, a number, `.` or `'` with no space after it: a hyphen
     // that follows joins it to the next word.
     let mut prev_end_no_space = false;
-    while !input.is_empty() {
-        let offset = text.len() - input.len();
-        let Ok((rest, r)) = raw(input) else { break };
-        let consumed = input.len() - rest.len();
-        input = rest;
-        let start = base + offset;
+    while let Some(&b) = bytes.get(at) {
+        let start = base + at;
+        let cls = class(b);
+        let r = if cls & SPACE != 0 {
+            at += 1;
+            Raw::Space
+        } else if cls & (LETTER | DIGIT) == LETTER
+            && let Some((len, seen)) = latin_word(bytes, at).or_else(|| elided_word(bytes, at))
+        {
+            let word = Scanned {
+                at,
+                len,
+                folds: seen & UPPER != 0,
+                refolds: seen & REFOLD != 0,
+            };
+            at = push_word(&mut tokens, text, base, word, after_hyphen, keeps_period);
+            Raw::Word
+        } else if cls & (LETTER | DIGIT | HYPHEN | SPACE | WIDE) == 0 {
+            at += 1;
+            Raw::Punct(char::from(b))
+        } else {
+            let input = &text[at..];
+            let Ok((rest, r)) = raw(input) else { break };
+            at = text.len() - rest.len();
+            if let Raw::Word = r {
+                let word = Scanned {
+                    at: start - base,
+                    len: input.len() - rest.len(),
+                    folds: true,
+                    refolds: true,
+                };
+                at = push_word(&mut tokens, text, base, word, after_hyphen, keeps_period);
+            }
+            r
+        };
+        let consumed = base + at - start;
         match r {
             Raw::Space => {
                 after_hyphen = false;
@@ -300,7 +344,7 @@ pub fn tokenize(text: &str, base: usize, keeps_period: &dyn Fn(&str, &str) -> bo
                 continue;
             }
             Raw::Hyphen => {
-                if prev_end_no_space && starts_with_word_char(input) {
+                if prev_end_no_space && starts_with_word_char(&text[at..]) {
                     after_hyphen = true;
                     continue;
                 }
@@ -312,33 +356,14 @@ pub fn tokenize(text: &str, base: usize, keeps_period: &dyn Fn(&str, &str) -> bo
             Raw::Number(n) => tokens.push(Token {
                 span: Span::new(start, start + consumed),
                 kind: TokenKind::Number,
-                norm: fold(n),
+                // Digits, `,` and `.`: their own folded form.
+                norm: CompactString::new(n),
                 // A number starts with a digit, which has no case.
                 capitalized: false,
                 hyphen_joined: after_hyphen,
                 word: Word::UNKNOWN,
             }),
-            Raw::Word => {
-                let mut len = consumed;
-                if let Some(after) = input.strip_prefix('.') {
-                    let with_dot = &text[offset..offset + len + 1];
-                    let after = &after[run_len(after, SPACE, is_space)..];
-                    let next_word = &after[..run_len(after, LETTER | HYPHEN, is_word_or_hyphen)];
-                    if keeps_period(with_dot, next_word) {
-                        len += 1;
-                        input = &input[1..];
-                    }
-                }
-                let surface = &text[offset..offset + len];
-                tokens.push(Token {
-                    span: Span::new(start, start + len),
-                    kind: TokenKind::Word,
-                    norm: fold(surface),
-                    capitalized: starts_upper(surface),
-                    hyphen_joined: after_hyphen,
-                    word: Word::UNKNOWN,
-                });
-            }
+            Raw::Word => {}
             Raw::Punct(c) => tokens.push(punct(start, consumed, c)),
         }
         after_hyphen = false;
@@ -351,6 +376,123 @@ pub fn tokenize(text: &str, base: usize, keeps_period: &dyn Fn(&str, &str) -> bo
         t.word = numbers.get(&t.norm);
     }
     tokens
+}
+
+/// A word found by the scanner: where it starts in the text, how long it is, and what
+/// folding it needs.
+struct Scanned {
+    at: usize,
+    len: usize,
+    /// It may hold an ASCII capital.
+    folds: bool,
+    /// It may hold a character that folds otherwise (a Latin-1 capital, `î`, `û`).
+    refolds: bool,
+}
+
+/// Pushes `word`, with its period when `keeps_period` says so, and returns where the text
+/// goes on. Always inlined: called for every word, it costs a call (and its moves of
+/// registers) otherwise, which the compiler sometimes chose.
+#[inline(always)]
+fn push_word(
+    tokens: &mut Vec<Token>,
+    text: &str,
+    base: usize,
+    word: Scanned,
+    hyphen_joined: bool,
+    keeps_period: &dyn Fn(&str, &str) -> bool,
+) -> usize {
+    let offset = word.at;
+    let mut len = word.len;
+    let input = &text[offset + len..];
+    if let Some(after) = input.strip_prefix('.') {
+        let with_dot = &text[offset..offset + len + 1];
+        let after = &after[run_len(after, SPACE, is_space)..];
+        let next_word = &after[..run_len(after, LETTER | HYPHEN, is_word_or_hyphen)];
+        if keeps_period(with_dot, next_word) {
+            len += 1;
+        }
+    }
+    let surface = &text[offset..offset + len];
+    let norm = if word.refolds {
+        fold(surface)
+    } else {
+        // ASCII capitals are the only thing to fold: in place, after one copy.
+        let mut norm = CompactString::new(surface);
+        if word.folds {
+            norm.make_ascii_lowercase();
+        }
+        norm
+    };
+    let start = base + offset;
+    tokens.push(Token {
+        span: Span::new(start, start + len),
+        kind: TokenKind::Word,
+        norm,
+        capitalized: starts_upper(surface),
+        hyphen_joined,
+        word: Word::UNKNOWN,
+    });
+    offset + len
+}
+
+/// The length of the word starting at byte `at` (an ASCII letter) and what folding it
+/// needs ([`UPPER`], [`REFOLD`]), when it is made of ASCII letters and digits and Latin-1
+/// letters (`À` to `ÿ` but `×` and `÷`: two bytes, `0xc3` and one that says which) and
+/// ends at neither an apostrophe nor any other non-ASCII character: most French words.
+/// `None` for the others, which [`word`] reads.
+#[inline]
+fn latin_word(bytes: &[u8], at: usize) -> Option<(usize, u8)> {
+    let mut i = at;
+    let mut seen = 0;
+    while let Some(&b) = bytes.get(i) {
+        let cls = class(b);
+        if cls & LETTER != 0 {
+            seen |= cls;
+            i += 1;
+        } else if b == 0xc3 {
+            match bytes.get(i + 1) {
+                Some(0x97 | 0xb7) => break,
+                // Capitals (0x80 to 0x9e, `ß` is 0x9f), `î` and `û`.
+                Some(0x80..=0x9e | 0xae | 0xbb) => seen |= REFOLD,
+                _ => {}
+            }
+            i += 2;
+        } else if b == b'\'' || cls & WIDE != 0 {
+            return None;
+        } else {
+            break;
+        }
+    }
+    Some((i - at, seen))
+}
+
+/// [`latin_word`] for a word of ASCII and Latin-1 letters that ends with an ASCII elision
+/// apostrophe before a letter (`l'État`, `qu'il`): its length with the apostrophe, as
+/// [`word`] reads it. `None` for anything else, and before an `s`, which may make an
+/// English possessive instead (`Moody's`): [`word`] tells them apart. Apart from
+/// [`latin_word`], whose loop it would slow, and called when that one says no.
+#[inline(never)]
+fn elided_word(bytes: &[u8], at: usize) -> Option<(usize, u8)> {
+    let mut i = at;
+    let mut seen = 0;
+    loop {
+        match *bytes.get(i..)? {
+            [b, ..] if class(b) & LETTER != 0 => {
+                seen |= class(b);
+                i += 1;
+            }
+            [0xc3, n, ..] if !matches!(n, 0x97 | 0xb7) => {
+                if matches!(n, 0x80..=0x9e | 0xae | 0xbb) {
+                    seen |= REFOLD;
+                }
+                i += 2;
+            }
+            [b'\'', b's', ..] => return None,
+            [b'\'', n, ..] if n.is_ascii_alphabetic() => return Some((i + 1 - at, seen)),
+            [b'\'', 0xc3, n, ..] if !matches!(n, 0x97 | 0xb7) => return Some((i + 1 - at, seen)),
+            _ => return None,
+        }
+    }
 }
 
 /// A punctuation token: `c` is its own normal form, and it has no case (an upper-case
@@ -387,6 +529,133 @@ pub fn entry_words(entry: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as it was before its fast paths: every token through [`raw`]. The
+    /// oracle the fast paths must agree with.
+    fn tokenize_by_raw(
+        text: &str,
+        base: usize,
+        keeps_period: &dyn Fn(&str, &str) -> bool,
+    ) -> Vec<Token> {
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut input = text;
+        let mut after_hyphen = false;
+        let mut prev_end_no_space = false;
+        while !input.is_empty() {
+            let offset = text.len() - input.len();
+            let Ok((rest, r)) = raw(input) else { break };
+            let consumed = input.len() - rest.len();
+            input = rest;
+            let start = base + offset;
+            match r {
+                Raw::Space => {
+                    after_hyphen = false;
+                    prev_end_no_space = false;
+                    continue;
+                }
+                Raw::Hyphen => {
+                    if prev_end_no_space && starts_with_word_char(input) {
+                        after_hyphen = true;
+                        continue;
+                    }
+                    tokens.push(punct(start, consumed, '-'));
+                    prev_end_no_space = false;
+                    after_hyphen = false;
+                    continue;
+                }
+                Raw::Number(n) => tokens.push(Token {
+                    span: Span::new(start, start + consumed),
+                    kind: TokenKind::Number,
+                    norm: fold(n),
+                    capitalized: false,
+                    hyphen_joined: after_hyphen,
+                    word: Word::UNKNOWN,
+                }),
+                Raw::Word => {
+                    let mut len = consumed;
+                    if let Some(after) = input.strip_prefix('.') {
+                        let with_dot = &text[offset..offset + len + 1];
+                        let after = &after[run_len(after, SPACE, is_space)..];
+                        let next_word =
+                            &after[..run_len(after, LETTER | HYPHEN, is_word_or_hyphen)];
+                        if keeps_period(with_dot, next_word) {
+                            len += 1;
+                            input = &input[1..];
+                        }
+                    }
+                    let surface = &text[offset..offset + len];
+                    tokens.push(Token {
+                        span: Span::new(start, start + len),
+                        kind: TokenKind::Word,
+                        norm: fold(surface),
+                        capitalized: starts_upper(surface),
+                        hyphen_joined: after_hyphen,
+                        word: Word::UNKNOWN,
+                    });
+                }
+                Raw::Punct(c) => tokens.push(punct(start, consumed, c)),
+            }
+            after_hyphen = false;
+            prev_end_no_space = !matches!(r, Raw::Punct(c) if !matches!(c, '.' | '\''));
+        }
+        let numbers = vocabulary::Lookup::new();
+        for t in &mut tokens {
+            t.word = numbers.get(&t.norm);
+        }
+        tokens
+    }
+
+    /// Keeps the period of a capital, or of a word starting with `m` or `é`, before a
+    /// capital or a hyphen: arbitrary, so that every path meets both answers.
+    fn odd_period(word: &str, next: &str) -> bool {
+        (word.starts_with(char::is_uppercase) || word.starts_with(['m', 'é']))
+            && next.starts_with(|c: char| c.is_uppercase() || c == '-')
+    }
+
+    fn same_as_oracle(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let numbered = ["le", "état", "l'", ",", "«", "-", "1,5", "m.", "été"];
+        for w in numbered {
+            vocabulary::intern(w);
+        }
+        proptest::prop_assert_eq!(
+            tokenize(text, 7, &odd_period),
+            tokenize_by_raw(text, 7, &odd_period)
+        );
+        proptest::prop_assert_eq!(
+            tokenize(text, 0, &|_, _| false),
+            tokenize_by_raw(text, 0, &|_, _| false)
+        );
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// French-looking text with every odd character the scanner treats apart.
+        #[test]
+        fn fast_paths_tokenize_like_raw(
+            text in "([a-zA-Z0-9]{1,6}|[ \t\r\n\u{a0}\u{202f}\u{2009}\u{feff}\u{85}]|[-\u{2010}\u{2011}'’ʼ´`.,;:!?«»()%€$\u{0}\u{7f}]|[éÉèàÀçÇîÎûÛœŒßÿ×÷ÞłΣ\u{301}\u{300}\u{36f}]|[MmVXsé]|\\PC){0,40}"
+        ) {
+            same_as_oracle(&text)?;
+        }
+
+        #[test]
+        fn fast_paths_tokenize_any_text_like_raw(text in "\\PC{0,40}") {
+            same_as_oracle(&text)?;
+        }
+    }
+
+    #[test]
+    fn fast_paths_on_hand_picked_text() {
+        for text in [
+            "",
+            "M. Dupont a dit : « Moody's l’État d'Élysée » -- a-t-il ÉTÉ 1,5. X.-Y. Ö×÷ß",
+            "Maître-d’hôtel, ŒUVRE, aujourd'hui, qu'il, s'—e, l'é, l'1, Jean‐Marc‑Éric -",
+            "V.\u{a0}Hugo, é. Élie, m.-Pierre, 3.-4, a.b.c., Z.\r\nY",
+            "e\u{301}te\u{301}, ÉT\u{301}, Ab's, A's, ab'sé, ab'S, ab's1, ab'\u{2019}x",
+        ] {
+            same_as_oracle(text).unwrap();
+        }
+    }
 
     fn norms(text: &str) -> Vec<String> {
         let initial = |w: &str, next: &str| {
