@@ -1,6 +1,7 @@
 //! Argument parsing (clap derive) and the `check` command.
 
 mod check;
+mod ordered;
 mod verify;
 
 use check::{CheckArgs, InputArgs};

@@ -23,8 +23,8 @@ use attrib::render::{concise, github, human, json};
 use attrib::report::FileReport;
 use attrib::{Analysis, Error};
 use clap::ValueEnum;
-use rayon::prelude::*;
 
+use super::ordered::for_each_ordered;
 use super::{FailLevel, ReportArgs, emit, read, set_color};
 
 /// Which articles to read, and with which configuration.
@@ -219,8 +219,10 @@ impl<'a> Jobs<'a> {
     }
 
     /// Reads and analyses the inputs in parallel and hands each analysis to `each` in
-    /// input order. Input errors are printed as their turn comes; the result says whether
-    /// there was one (exit 2). An error from `each` (a failed write) ends the run.
+    /// input order, on this thread, as soon as it and those before it are done (see
+    /// [`for_each_ordered`]: no thread waits for a batch). Input errors are printed as their
+    /// turn comes; the result says whether there was one (exit 2). An error from `each` (a
+    /// failed write) ends the run.
     ///
     /// `prepare` runs on the worker threads right after each analysis (rendering a file's
     /// report there keeps the writer from being the one serial step); its result comes
@@ -232,26 +234,29 @@ impl<'a> Jobs<'a> {
     ) -> io::Result<bool> {
         let stdin_name = self.args.stdin_filename.as_deref();
         let max_bytes = self.args.limit.bytes();
-        let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
+        // `-j` sizes rayon's global pool; the threads that analyse files are as many.
+        let threads = rayon::current_num_threads().max(1);
+        let window = threads * WINDOW_PER_THREAD;
         let mut input_error = false;
-        for chunk in self.jobs.chunks(window) {
-            let results: Vec<Result<(String, Analysis, T), Error>> = chunk
-                .par_iter()
-                .map(|(input, settings)| {
-                    let (name, path, bytes, format) = read(input, stdin_name, max_bytes)?;
-                    let lex = settings.lexicon.as_ref().unwrap_or(&FR);
-                    let mut analysis = analyze_with(&path, bytes, format, lex)?;
-                    settings.config.apply(&mut analysis.findings);
-                    let prepared = prepare(&name, &analysis);
-                    Ok((name, analysis, prepared))
-                })
-                .collect();
-            for (r, (input, _)) in results.into_iter().zip(chunk) {
+        let analyze = |(input, settings): &(Input, Arc<Settings>)| {
+            let (name, path, bytes, format) = read(input, stdin_name, max_bytes)?;
+            let lex = settings.lexicon.as_ref().unwrap_or(&FR);
+            let mut analysis = analyze_with(&path, bytes, format, lex)?;
+            settings.config.apply(&mut analysis.findings);
+            let prepared = prepare(&name, &analysis);
+            Ok((name, analysis, prepared))
+        };
+        for_each_ordered(
+            &self.jobs,
+            threads,
+            window,
+            analyze,
+            |i, r: Result<_, Error>| {
                 match r {
                     Ok((name, analysis, prepared)) => each(name, analysis, prepared)?,
-                    // A binary file met while walking a directory is skipped; named, it is
-                    // an error.
-                    Err(e @ Error::Binary { .. }) if matches!(input, Input::File(p) if !self.args.paths.contains(p)) =>
+                    // A binary file met while walking a directory is skipped; named, it is an
+                    // error.
+                    Err(e @ Error::Binary { .. }) if matches!(&self.jobs[i].0, Input::File(p) if !self.args.paths.contains(p)) =>
                     {
                         eprintln!("attrib: note: skipped {e}");
                     }
@@ -260,8 +265,9 @@ impl<'a> Jobs<'a> {
                         eprintln!("attrib: error: {e}");
                     }
                 }
-            }
-        }
+                Ok::<(), io::Error>(())
+            },
+        )?;
         Ok(input_error)
     }
 }
