@@ -355,14 +355,21 @@ impl Lexicon {
         let initial = chars.next().is_some_and(char::is_uppercase)
             && chars.next() == Some('.')
             && chars.next().is_none();
+        // Nearly every word before a period is no initial: the next word is then not
+        // folded nor looked up.
+        if !initial {
+            return false;
+        }
+        if next_word.starts_with('-') {
+            return true;
+        }
         let next = fold(next_word);
-        let name_follows = next_word.starts_with(char::is_uppercase)
+        next_word.starts_with(char::is_uppercase)
             && !self.is_function_word(vocabulary::word(&next))
             && self
                 .fronted
                 .get_words(std::slice::from_ref(&next))
-                .is_none();
-        initial && (name_follows || next_word.starts_with('-'))
+                .is_none()
     }
 }
 
