@@ -141,15 +141,16 @@ impl Configs {
     }
 }
 
-fn dir_of(input: &Input) -> PathBuf {
-    let cwd = std::env::current_dir().unwrap_or_default();
+/// The directory whose configuration governs `input`, absolute; `cwd` is asked once per
+/// run by the caller (a system call per file otherwise).
+fn dir_of(input: &Input, cwd: &Path) -> PathBuf {
     match input {
-        Input::Stdin => cwd,
+        Input::Stdin => cwd.to_path_buf(),
         Input::File(p) => {
             let parent = p
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
-                .map_or(cwd.clone(), Path::to_path_buf);
+                .map_or(cwd.to_path_buf(), Path::to_path_buf);
             if parent.is_absolute() {
                 parent
             } else {
@@ -211,8 +212,11 @@ impl<'a> Jobs<'a> {
         }
         let inputs = inputs::expand(&args.paths, &exclude).map_err(|e| fail(&e))?;
         let mut jobs = Vec::with_capacity(inputs.len());
+        let cwd = std::env::current_dir().unwrap_or_default();
         for input in inputs {
-            let settings = configs.for_dir(&dir_of(&input)).map_err(|e| fail(&e))?;
+            let settings = configs
+                .for_dir(&dir_of(&input, &cwd))
+                .map_err(|e| fail(&e))?;
             jobs.push((input, settings));
         }
         Ok(Jobs { args, jobs })

@@ -26,6 +26,11 @@ struct State<R> {
     /// Set when the consumer gives up (its error) or a worker panicked: nothing more is
     /// taken, and the consumer stops waiting.
     stop: bool,
+    /// Whether the consumer waits for `ready[0]`, and how many workers wait for room: a
+    /// condition variable is signalled only when someone waits on it, since every signal
+    /// is a system call (several per file otherwise).
+    consumer_waits: bool,
+    workers_waiting: usize,
 }
 
 struct Shared<R> {
@@ -84,6 +89,8 @@ where
             next_emit: 0,
             ready: VecDeque::with_capacity(window),
             stop: false,
+            consumer_waits: false,
+            workers_waiting: 0,
         }),
         result: Condvar::new(),
         room: Condvar::new(),
@@ -99,7 +106,8 @@ where
                     let mut s = shared.lock();
                     let slot = i - s.next_emit;
                     s.ready[slot] = Some(r);
-                    if slot == 0 {
+                    if slot == 0 && s.consumer_waits {
+                        drop(s);
                         shared.result.notify_one();
                     }
                 }
@@ -124,7 +132,9 @@ fn take<R>(shared: &Shared<R>, len: usize, window: usize) -> Option<usize> {
             s.ready.push_back(None);
             return Some(i);
         }
+        s.workers_waiting += 1;
         s = shared.room.wait(s).unwrap_or_else(|e| e.into_inner());
+        s.workers_waiting -= 1;
     }
 }
 
@@ -135,7 +145,7 @@ fn consume<R, E>(
     each: &mut impl FnMut(usize, R) -> Result<(), E>,
 ) -> Result<(), E> {
     for i in 0..len {
-        let r = {
+        let (r, room_awaited) = {
             let mut s = shared.lock();
             loop {
                 if s.stop {
@@ -147,12 +157,16 @@ fn consume<R, E>(
                 {
                     s.ready.pop_front();
                     s.next_emit += 1;
-                    break r;
+                    break (r, s.workers_waiting > 0);
                 }
+                s.consumer_waits = true;
                 s = shared.result.wait(s).unwrap_or_else(|e| e.into_inner());
+                s.consumer_waits = false;
             }
         };
-        shared.room.notify_all();
+        if room_awaited {
+            shared.room.notify_all();
+        }
         if let Err(e) = each(i, r) {
             shared.lock().stop = true;
             shared.room.notify_all();
