@@ -720,7 +720,18 @@ mod tests {
         }
         for digits in 0..20 {
             let p = 10usize.pow(digits);
-            for n in [p - 1, p, p + 1, 9 * p, 9 * p + (p - 1)] {
+            // `9 * p` and above overflow at 10^19: those are left out.
+            let nines = p.checked_mul(9);
+            for n in [
+                Some(p - 1),
+                Some(p),
+                p.checked_add(1),
+                nines,
+                nines.and_then(|n| n.checked_add(p - 1)),
+            ]
+            .into_iter()
+            .flatten()
+            {
                 assert_integer(n);
             }
         }
