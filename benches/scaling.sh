@@ -9,7 +9,7 @@
 # and `nproc` threads (RAYON_NUM_THREADS) runs
 #   attrib check --format json --fail-level never DIR > /dev/null
 # and the same with `--statistics` instead of `--format json` (the analysis without the
-# JSON report), RUNS times each, and prints a Markdown table: MB/s and files/s of the
+# JSON report), RUNS times each, and prints a Markdown table: MB/s (MB of 2^20 bytes) and files/s of the
 # fastest run, peak RSS (the largest of the runs); last, a quarter of the corpus and the
 # corpus's largest file alone on one thread, to compare peak RSS with the whole corpus's. Needs cargo and
 # python3; peak RSS comes from /usr/bin/time -f %M when present, else from python3's
