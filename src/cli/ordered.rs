@@ -19,9 +19,8 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 struct State<R> {
     /// The next item a worker takes.
     next_take: usize,
-    /// The next item the consumer takes: `ready[0]` holds its result once done.
-    next_emit: usize,
-    /// Results of items `next_emit..next_emit + ready.len()`, `None` while in progress.
+    /// Results of the items taken and not yet handed over, `None` while in progress:
+    /// `ready[0]` is the consumer's next item (see [`State::next_emit`]).
     ready: VecDeque<Option<R>>,
     /// Set when the consumer gives up (its error) or a worker panicked: nothing more is
     /// taken, and the consumer stops waiting.
@@ -31,6 +30,13 @@ struct State<R> {
     /// is a system call (several per file otherwise).
     consumer_waits: bool,
     workers_waiting: usize,
+}
+
+impl<R> State<R> {
+    /// The next item the consumer takes: the first of those taken and not handed over.
+    fn next_emit(&self) -> usize {
+        self.next_take - self.ready.len()
+    }
 }
 
 struct Shared<R> {
@@ -86,7 +92,6 @@ where
     let shared = Shared {
         state: Mutex::new(State {
             next_take: 0,
-            next_emit: 0,
             ready: VecDeque::with_capacity(window),
             stop: false,
             consumer_waits: false,
@@ -104,7 +109,7 @@ where
                 while let Some(i) = take(shared, items.len(), window) {
                     let r = work(&items[i]);
                     let mut s = shared.lock();
-                    let slot = i - s.next_emit;
+                    let slot = i - s.next_emit();
                     s.ready[slot] = Some(r);
                     if slot == 0 && s.consumer_waits {
                         drop(s);
@@ -126,7 +131,7 @@ fn take<R>(shared: &Shared<R>, len: usize, window: usize) -> Option<usize> {
         if s.stop || s.next_take >= len {
             return None;
         }
-        if s.next_take < s.next_emit + window {
+        if s.next_take < s.next_emit() + window {
             let i = s.next_take;
             s.next_take += 1;
             s.ready.push_back(None);
@@ -156,7 +161,6 @@ fn consume<R, E>(
                     && let Some(r) = slot.take()
                 {
                     s.ready.pop_front();
-                    s.next_emit += 1;
                     break (r, s.workers_waiting > 0);
                 }
                 s.consumer_waits = true;
